@@ -1,0 +1,20 @@
+namespace PersonalizedLine.Grains.Interfaces.Jobs;
+
+/// <summary>A snapshot of a job's progress, as the API shows it.</summary>
+[GenerateSerializer, Immutable, Alias("job-progress")]
+public sealed record class JobProgress(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] JobStatus Status,
+    [property: Id(2)] string FileName,
+    [property: Id(3)] long TotalRows,
+    [property: Id(4)] long ProcessedRows,
+    [property: Id(5)] long SucceededRows,
+    [property: Id(6)] long FailedRows,
+    [property: Id(7)] double RowsPerSecond,
+    [property: Id(8)] TimeSpan? EstimatedTimeRemaining,
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] DateTimeOffset? StartedAt,
+    [property: Id(11)] DateTimeOffset? FinishedAt,
+    [property: Id(12)] UsageTotals Usage,
+    [property: Id(13)] string Model,
+    [property: Id(14)] string? Error);

@@ -1,0 +1,17 @@
+namespace PersonalizedLine.Grains.Interfaces.Rows;
+
+/// <summary>What a row grain needs to process one row; rendered by its chunk from the job's templates.</summary>
+/// <param name="ChunkKey">Key of the chunk grain to report the result to.</param>
+/// <param name="RowNumber">Zero-based data row number within the job.</param>
+/// <param name="ResearchQuery">The rendered search query.</param>
+/// <param name="Instructions">The rendered LLM instructions.</param>
+/// <param name="Lead">The lead's fields by placeholder name (first_name, company, …), for prompts and offline writers.</param>
+/// <param name="Model">LLM model id.</param>
+[GenerateSerializer, Immutable, Alias("row-request")]
+public sealed record class RowRequest(
+    [property: Id(0)] string ChunkKey,
+    [property: Id(1)] long RowNumber,
+    [property: Id(2)] string ResearchQuery,
+    [property: Id(3)] string Instructions,
+    [property: Id(4)] IReadOnlyDictionary<string, string> Lead,
+    [property: Id(5)] string Model);

@@ -1,0 +1,3 @@
+namespace PersonalizedLine.ProviderEmulator;
+
+internal static class ProviderEmulatorPlaceholder;
