@@ -1,5 +1,30 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Orleans.Dashboard;
+using PersonalizedLine.Client.Api.Jobs;
+using PersonalizedLine.Silo.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddPersonalizedLineLogging();
+var hostsSilo = builder.AddPersonalizedLineSiloOrClient();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.AddHealthChecks();
+builder.Services.ConfigureHttpJsonOptions(options =>
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+
 var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapHealthChecks("/health");
+app.MapJobs();
+if (hostsSilo)
+{
+    app.MapOrleansDashboard(routePrefix: "/dashboard");
+}
+
 app.Run();
 
+/// <summary>Entry point; public so API tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using PersonalizedLine.Grains.Csv;
+using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Submission;
+using Spectre.Console;
+
+namespace PersonalizedLine.Cli;
+
+/// <summary>Runs one file through the pipeline with a live progress display, then writes the output CSV.</summary>
+public sealed class LeadFileRunner(IServiceProvider services, bool offlineResearch, bool offlineLlm)
+{
+    public const int ExitBadInput = 2;
+    public const int ExitCancelled = 130;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    public async Task<int> RunAsync(CommandLineOptions options)
+    {
+        if (!File.Exists(options.InputPath))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]No such file: {options.InputPath}[/]");
+            return ExitBadInput;
+        }
+
+        var prompt = options.Prompt is ['@', .. var promptFile] ? await File.ReadAllTextAsync(promptFile) : options.Prompt;
+        var grains = services.GetRequiredService<IGrainFactory>();
+        using var interrupt = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            interrupt.Cancel();
+        };
+
+        var clock = Stopwatch.StartNew();
+        JobProgress progress;
+        try
+        {
+            await using var input = File.OpenRead(options.InputPath);
+            progress = await services.GetRequiredService<JobSubmitter>().SubmitAsync(
+                input, new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model), null, interrupt.Token);
+        }
+        catch (Exception ex) when (ex is CsvInputException or JobRejectedException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]Cannot process {options.InputPath}:[/] {ex.Message}");
+            return ExitBadInput;
+        }
+
+        var job = grains.GetGrain<IJobGrain>(progress.JobId);
+        progress = await FollowAsync(job, progress, interrupt.Token);
+
+        await using (var output = File.Create(options.OutputPath))
+        {
+            var manifest = await job.GetManifest() ?? throw new InvalidOperationException("The job vanished.");
+            await services.GetRequiredService<JobResultWriter>().WriteAsync(progress.JobId, manifest, output, CancellationToken.None);
+        }
+
+        PrintSummary(options, progress, clock.Elapsed);
+        return progress.Status == JobStatus.Cancelled ? ExitCancelled : 0;
+    }
+
+    private static async Task<JobProgress> FollowAsync(IJobGrain job, JobProgress progress, CancellationToken interrupt)
+    {
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Describe(progress), maxValue: Math.Max(1, progress.TotalRows));
+                while (progress.Status is JobStatus.Queued or JobStatus.Running)
+                {
+                    if (interrupt.IsCancellationRequested)
+                    {
+                        progress = await job.Cancel() ?? progress;
+                        break;
+                    }
+
+                    try
+                    {
+                        await Task.Delay(PollInterval, interrupt);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        continue;
+                    }
+
+                    progress = await job.GetProgress() ?? progress;
+                    task.Value = progress.ProcessedRows;
+                    task.Description = Describe(progress);
+                }
+
+                task.Value = progress.ProcessedRows;
+                task.Description = Describe(progress);
+            });
+        return progress;
+    }
+
+    private static string Describe(JobProgress progress) =>
+        $"{progress.ProcessedRows:N0}/{progress.TotalRows:N0} rows · [green]{progress.SucceededRows:N0} ok[/] · [red]{progress.FailedRows:N0} failed[/] · {progress.RowsPerSecond:N1} rows/s";
+
+    private void PrintSummary(CommandLineOptions options, JobProgress progress, TimeSpan elapsed)
+    {
+        var verdict = progress.Status == JobStatus.Cancelled ? "[yellow]Cancelled[/]" : "[green]Done[/]";
+        AnsiConsole.MarkupLine(
+            $"{verdict}: {progress.TotalRows:N0} rows, {progress.SucceededRows:N0} ok, {progress.FailedRows:N0} failed in {elapsed.TotalSeconds:N1} s " +
+            $"→ {Markup.Escape(options.OutputPath)} ({progress.Usage.TotalTokens:N0} tokens, {progress.Usage.SearchCalls:N0} searches)");
+        if (offlineResearch || offlineLlm)
+        {
+            var which = offlineResearch && offlineLlm ? "research and LLM" : offlineResearch ? "research" : "LLM";
+            AnsiConsole.MarkupLine(
+                $"[black on yellow] OFFLINE [/] [yellow]{which} ran on the built-in offline providers: no web search was made and the lines are placeholders, not AI-written. Set SERPER_API_KEY and GROQ_API_KEY for real results.[/]");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Submission;
+
+namespace PersonalizedLine.Client.Api.Jobs;
+
+/// <summary>
+/// Reads a multipart job upload section by section, straight off the request body: the file part is handed to
+/// the submitter as a stream and never lands in memory or on disk. Because the file is processed as it arrives,
+/// the text parts (prompt, researchQuery, model) must come before it, as many upload APIs require.
+/// </summary>
+public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
+{
+    private const int MaxFieldBytes = 64 * 1024;
+    private const string FileFieldName = "file";
+
+    public async Task<JobProgress> SubmitAsync(JobSubmitter submitter, CancellationToken cancellationToken)
+    {
+        var reader = new MultipartReader(ReadBoundary(), request.Body) { BodyLengthLimit = maxFileBytes };
+        var form = new JobUploadForm();
+        foreach (var (key, value) in request.Query)
+        {
+            if (JobUploadForm.FieldNames.Contains(key))
+            {
+                form.Set(key, value.ToString());
+            }
+        }
+
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            var (name, fileName) = ReadDisposition(section);
+            if (name.Equals(FileFieldName, StringComparison.OrdinalIgnoreCase))
+            {
+                var job = new JobRequest(fileName ?? "upload.csv", form.Prompt, form.ResearchQuery, form.Model);
+                return await submitter.SubmitAsync(section.Body, job, token => RejectPartsAfterFileAsync(reader, token), cancellationToken);
+            }
+
+            if (!JobUploadForm.FieldNames.Contains(name))
+            {
+                throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Unknown form part",
+                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery' and 'model'.");
+            }
+
+            form.Set(name, await ReadFieldAsync(section, name, cancellationToken));
+        }
+
+        throw new UploadRejectedException(StatusCodes.Status400BadRequest, "No file",
+            "The form has no part named 'file'. Send the CSV as a file part, e.g. curl -F file=@leads.csv http://localhost:5000/jobs");
+    }
+
+    private string ReadBoundary()
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
+            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UploadRejectedException(StatusCodes.Status415UnsupportedMediaType, "Send multipart/form-data",
+                $"The request's content type is '{request.ContentType ?? "none"}'. Upload the CSV as multipart/form-data with a part named 'file', e.g. curl -F file=@leads.csv http://localhost:5000/jobs");
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
+        if (string.IsNullOrWhiteSpace(boundary))
+        {
+            throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Malformed multipart request",
+                "The multipart/form-data content type has no boundary.");
+        }
+
+        return boundary;
+    }
+
+    private static (string Name, string? FileName) ReadDisposition(MultipartSection section)
+    {
+        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+            || disposition.Name.Value is not { Length: > 0 } name)
+        {
+            throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Malformed multipart request",
+                "A form part has no name. Name the CSV part 'file'.");
+        }
+
+        var fileName = disposition.FileNameStar.Value ?? disposition.FileName.Value;
+        return (HeaderUtilities.RemoveQuotes(name).Value ?? name, HeaderUtilities.RemoveQuotes(fileName).Value);
+    }
+
+    private static async Task<string> ReadFieldAsync(MultipartSection section, string name, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[MaxFieldBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await section.Body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
+        {
+            length += read;
+        }
+
+        if (length > MaxFieldBytes)
+        {
+            throw new UploadRejectedException(StatusCodes.Status413PayloadTooLarge, "Form field too large",
+                $"The '{name}' part is over {MaxFieldBytes / 1024} KiB. Shorten it.");
+        }
+
+        return Encoding.UTF8.GetString(buffer, 0, length);
+    }
+
+    private static async Task RejectPartsAfterFileAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            var (name, _) = ReadDisposition(section);
+            throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Form part after the file",
+                $"The '{name}' part comes after 'file'. The CSV is processed as it streams in, so send 'prompt', 'researchQuery' and 'model' before 'file' (or as query parameters).");
+        }
+    }
+}

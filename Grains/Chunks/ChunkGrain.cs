@@ -1,0 +1,284 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Interfaces.Rows;
+using PersonalizedLine.Grains.Processing;
+
+namespace PersonalizedLine.Grains.Chunks;
+
+/// <summary>
+/// A slice of a job. Input rows are persisted once; results are collected in memory and persisted in batches
+/// (<see cref="ProcessingOptions.ResultFlushBatchSize"/> or <see cref="ProcessingOptions.ResultFlushInterval"/>),
+/// then reported to the job as absolute counts. The working copy (<c>_results</c>) is separate from the state
+/// object so that interleaving calls never touch what a storage write is serializing.
+/// </summary>
+public sealed partial class ChunkGrain(
+    [PersistentState("input", StorageNames.Chunks)] IPersistentState<ChunkInputState> input,
+    [PersistentState("results", StorageNames.Chunks)] IPersistentState<ChunkResultsState> saved,
+    IOptions<ProcessingOptions> options,
+    ILogger<ChunkGrain> logger) : Grain, IChunkGrain
+{
+    private RowResult?[] _results = [];
+    private int _done;
+    private int _unsaved;
+    private bool _started;
+    private string? _cancelReason;
+    private bool _metaUnsaved;
+    private bool _unreported;
+    private IGrainTimer? _timer;
+    private DateTime _lastKickUtc;
+    private ChunkRowRenderer? _renderer;
+
+    private ChunkInput Input => input.State.Input ?? throw new InvalidOperationException($"Chunk {this.GetPrimaryKeyString()} has no rows.");
+
+    private bool IsComplete => _results.Length > 0 && _done == _results.Length;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (input.State.Input is { } rows)
+        {
+            _results = new RowResult?[rows.Rows.Count];
+            foreach (var (index, result) in saved.State.Results)
+            {
+                if (index >= 0 && index < _results.Length && _results[index] is null)
+                {
+                    _results[index] = result;
+                    _done++;
+                }
+            }
+
+            _started = saved.State.Started;
+            _cancelReason = saved.State.CancelReason;
+            if (_started && !IsComplete)
+            {
+                // Reactivated mid-way (deactivated or moved): pick up the rows whose results were not saved.
+                EnsureTimer();
+                KickPendingRows();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task Initialize(ChunkInput chunk)
+    {
+        if (input.State.Input is not null)
+        {
+            return;
+        }
+
+        input.State.Input = chunk;
+        await input.WriteStateAsync();
+        _results = new RowResult?[chunk.Rows.Count];
+    }
+
+    public Task Start()
+    {
+        if (_started || input.State.Input is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        _started = true;
+        _metaUnsaved = true;
+        EnsureTimer();
+        KickPendingRows();
+        return Task.CompletedTask;
+    }
+
+    public Task Cancel(string reason)
+    {
+        if (input.State.Input is null || IsComplete)
+        {
+            return Task.CompletedTask;
+        }
+
+        _cancelReason = reason;
+        _metaUnsaved = true;
+        for (var index = 0; index < _results.Length; index++)
+        {
+            if (Record(index, RowResult.Failed(reason)) && _started)
+            {
+                // Stop its provider calls; a result it still sends is ignored, the first result wins.
+                _ = GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, Input.FirstRowNumber + index)).Cancel();
+            }
+        }
+
+        EnsureTimer();
+        return Task.CompletedTask;
+    }
+
+    public async Task ReportRow(long rowNumber, RowResult result)
+    {
+        if (input.State.Input is null)
+        {
+            return;
+        }
+
+        var index = rowNumber - Input.FirstRowNumber;
+        if (index < 0 || index >= _results.Length)
+        {
+            LogForeignRow(logger, rowNumber, this.GetPrimaryKeyString());
+            return;
+        }
+
+        if (Record((int)index, result) && (IsComplete || _unsaved >= options.Value.ResultFlushBatchSize))
+        {
+            await SaveAsync();
+        }
+    }
+
+    public Task<ChunkOutput> GetOutput()
+    {
+        var rows = input.State.Input?.Rows ?? [];
+        return Task.FromResult(new ChunkOutput(rows, _results.ToArray()));
+    }
+
+    public async Task Clear()
+    {
+        _timer?.Dispose();
+        _timer = null;
+        await input.ClearStateAsync();
+        await saved.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
+    private bool Record(int index, RowResult result)
+    {
+        if (_results[index] is not null)
+        {
+            return false;
+        }
+
+        _results[index] = result;
+        _done++;
+        _unsaved++;
+        return true;
+    }
+
+    private void EnsureTimer()
+    {
+        var interval = options.Value.ResultFlushInterval;
+        _timer ??= this.RegisterGrainTimer(OnTimerAsync, new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+    }
+
+    private async Task OnTimerAsync(CancellationToken cancellationToken)
+    {
+        await SaveAsync();
+        if (!IsComplete && _cancelReason is null && DateTime.UtcNow - _lastKickUtc >= options.Value.PendingRowRetryInterval)
+        {
+            KickPendingRows();
+        }
+    }
+
+    /// <summary>Starts every row without a result. Row grains ignore a start while they are working.</summary>
+    private void KickPendingRows()
+    {
+        _lastKickUtc = DateTime.UtcNow;
+        _renderer ??= new ChunkRowRenderer(Input.Spec);
+        var chunkKey = this.GetPrimaryKeyString();
+        var starts = new List<Task>();
+        for (var index = 0; index < _results.Length; index++)
+        {
+            if (_results[index] is not null)
+            {
+                continue;
+            }
+
+            var rowNumber = Input.FirstRowNumber + index;
+            var (request, failure) = _renderer.Render(chunkKey, rowNumber, Input.Rows[index]);
+            if (failure is not null)
+            {
+                Record(index, failure);
+                continue;
+            }
+
+            starts.Add(GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, rowNumber)).Start(request!));
+        }
+
+        // Not awaited by the caller: a chunk turn never waits on its rows. Failures are retried by the timer.
+        _ = ObserveStartsAsync(starts);
+    }
+
+    private async Task ObserveStartsAsync(List<Task> starts)
+    {
+        try
+        {
+            await Task.WhenAll(starts);
+        }
+        catch (Exception ex)
+        {
+            LogStartFailed(logger, ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        if (_unsaved == 0 && !_metaUnsaved && !_unreported)
+        {
+            return;
+        }
+
+        var results = new Dictionary<int, RowResult>(_done);
+        int succeeded = 0, failed = 0;
+        var usage = UsageTotals.None;
+        for (var index = 0; index < _results.Length; index++)
+        {
+            if (_results[index] is { } result)
+            {
+                results[index] = result;
+                usage = usage.Add(result.Usage);
+                if (result.Status == RowStatus.Ok)
+                {
+                    succeeded++;
+                }
+                else
+                {
+                    failed++;
+                }
+            }
+        }
+
+        saved.State.Results = results;
+        saved.State.Started = _started;
+        saved.State.CancelReason = _cancelReason;
+        if (_unsaved > 0 || _metaUnsaved)
+        {
+            _unsaved = 0;
+            _metaUnsaved = false;
+            await saved.WriteStateAsync();
+        }
+
+        // Counts are absolute, so a report that is lost is simply sent again on the next tick.
+        _unreported = true;
+        var complete = succeeded + failed == _results.Length;
+        try
+        {
+            await GrainFactory.GetGrain<IJobGrain>(Input.JobId)
+                .ReportChunk(new ChunkReport(Input.ChunkIndex, succeeded, failed, complete, usage));
+            _unreported = false;
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(logger, ex, this.GetPrimaryKeyString());
+            EnsureTimer();
+            return;
+        }
+
+        if (complete)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Row {RowNumber} reported to chunk {Chunk}, which does not hold it")]
+    private static partial void LogForeignRow(ILogger logger, long rowNumber, string chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {Chunk} could not report to its job; it tries again on its next tick")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Some rows of chunk {Chunk} could not be started; they are retried later")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception, string chunk);
+}

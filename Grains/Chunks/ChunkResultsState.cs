@@ -1,0 +1,17 @@
+using PersonalizedLine.Grains.Interfaces.Rows;
+
+namespace PersonalizedLine.Grains.Chunks;
+
+/// <summary>A chunk's results so far, by row index within the chunk; written in batches.</summary>
+[GenerateSerializer, Alias("chunk-results-state")]
+public sealed class ChunkResultsState
+{
+    [Id(0)]
+    public Dictionary<int, RowResult> Results { get; set; } = [];
+
+    [Id(1)]
+    public bool Started { get; set; }
+
+    [Id(2)]
+    public string? CancelReason { get; set; }
+}

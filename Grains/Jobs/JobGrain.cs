@@ -1,0 +1,221 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Processing;
+
+namespace PersonalizedLine.Grains.Jobs;
+
+/// <summary>
+/// One job. Cuts the uploaded rows into chunks, keeps at most <see cref="ProcessingOptions.MaxActiveChunksPerJob"/>
+/// of them started (so a million-row file does not activate a million rows at once) and keeps the totals from
+/// the chunks' absolute reports.
+/// </summary>
+public sealed partial class JobGrain(
+    [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
+    IOptions<ProcessingOptions> options,
+    TimeProvider clock,
+    ILogger<JobGrain> logger) : Grain, IJobGrain
+{
+    public const string CancelledRowMessage = "Not processed: the job was cancelled.";
+
+    private readonly List<ChunkRow> _uploadBuffer = [];
+    private readonly ThroughputMeter _throughput = new(TimeSpan.FromSeconds(20));
+
+    private JobState Job => state.State;
+
+    private string JobId => this.GetPrimaryKeyString();
+
+    public async Task Create(JobSpec spec)
+    {
+        if (Job.Spec is not null)
+        {
+            throw new InvalidOperationException($"Job {JobId} already exists.");
+        }
+
+        Job.Spec = spec;
+        Job.Status = JobStatus.Queued;
+        Job.CreatedAt = clock.GetUtcNow();
+        await state.WriteStateAsync();
+    }
+
+    public async Task AppendRows(IReadOnlyList<ChunkRow> rows)
+    {
+        EnsureStatus(JobStatus.Queued, "add rows to");
+        _uploadBuffer.AddRange(rows);
+        var chunkSize = options.Value.ChunkSize;
+        while (_uploadBuffer.Count >= chunkSize)
+        {
+            await CutChunkAsync(chunkSize);
+        }
+    }
+
+    public async Task<JobProgress> Seal()
+    {
+        EnsureStatus(JobStatus.Queued, "start");
+        if (_uploadBuffer.Count > 0)
+        {
+            await CutChunkAsync(_uploadBuffer.Count);
+        }
+
+        Job.StartedAt = clock.GetUtcNow();
+        Job.Status = Job.TotalRows == 0 ? JobStatus.Completed : JobStatus.Running;
+        Job.FinishedAt = Job.TotalRows == 0 ? Job.StartedAt : null;
+        await StartChunksAsync();
+        await state.WriteStateAsync();
+        LogJobStarted(logger, JobId, Job.TotalRows, Job.ChunkCount);
+        return Progress();
+    }
+
+    public async Task Abort(string reason)
+    {
+        if (Job.Spec is null)
+        {
+            return;
+        }
+
+        LogJobAborted(logger, JobId, reason);
+        await Task.WhenAll(Enumerable.Range(0, Job.ChunkCount)
+            .Select(index => GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index)).Clear()));
+        _uploadBuffer.Clear();
+        await state.ClearStateAsync();
+        state.State = new JobState();
+        DeactivateOnIdle();
+    }
+
+    public Task<JobProgress?> GetProgress() => Task.FromResult(Job.Spec is null ? null : Progress());
+
+    public Task<JobManifest?> GetManifest() => Task.FromResult(
+        Job.Spec is null ? null : new JobManifest(Job.Spec, Job.ChunkCount, Job.Status, Job.TotalRows));
+
+    public async Task<JobProgress?> Cancel()
+    {
+        if (Job.Spec is null)
+        {
+            return null;
+        }
+
+        if (Job.Status is JobStatus.Queued or JobStatus.Running)
+        {
+            Job.Status = JobStatus.Cancelled;
+            Job.FinishedAt = clock.GetUtcNow();
+            await Task.WhenAll(Job.ActiveChunks.Keys.Select(index =>
+                GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index)).Cancel(CancelledRowMessage)));
+            await state.WriteStateAsync();
+            LogJobCancelled(logger, JobId, ProcessedRows());
+        }
+
+        return Progress();
+    }
+
+    public async Task ReportChunk(ChunkReport report)
+    {
+        // A chunk not in the active set is either complete already (a repeated report) or unknown.
+        if (Job.Spec is null || !Job.ActiveChunks.TryGetValue(report.ChunkIndex, out var previous))
+        {
+            return;
+        }
+
+        if (report.Succeeded + report.Failed < previous.Succeeded + previous.Failed)
+        {
+            return; // Out of order: progress only moves forward.
+        }
+
+        if (!report.IsComplete)
+        {
+            Job.ActiveChunks[report.ChunkIndex] = report;
+            _throughput.Record(clock.GetUtcNow(), ProcessedRows());
+            return;
+        }
+
+        Job.ActiveChunks.Remove(report.ChunkIndex);
+        var completed = Job.CompletedTotals;
+        completed.Chunks++;
+        completed.Succeeded += report.Succeeded;
+        completed.Failed += report.Failed;
+        completed.Usage = completed.Usage.Add(report.Usage);
+        _throughput.Record(clock.GetUtcNow(), ProcessedRows());
+
+        if (Job.Status == JobStatus.Running)
+        {
+            await StartChunksAsync();
+            if (completed.Chunks == Job.ChunkCount)
+            {
+                Job.Status = JobStatus.Completed;
+                Job.FinishedAt = clock.GetUtcNow();
+                LogJobCompleted(logger, JobId, completed.Succeeded, completed.Failed);
+            }
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private async Task CutChunkAsync(int size)
+    {
+        var rows = _uploadBuffer.GetRange(0, size).ToArray();
+        _uploadBuffer.RemoveRange(0, size);
+        var input = new ChunkInput(JobId, Job.ChunkCount, Job.TotalRows, Job.Spec!, rows);
+        await GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, input.ChunkIndex)).Initialize(input);
+        Job.ChunkCount++;
+        Job.TotalRows += rows.Length;
+    }
+
+    /// <summary>Starts chunks in order until the window is full. Chunk starts interleave, so this never waits on a busy chunk.</summary>
+    private async Task StartChunksAsync()
+    {
+        var starts = new List<Task>();
+        while (Job.NextChunkToStart < Job.ChunkCount && Job.ActiveChunks.Count < options.Value.MaxActiveChunksPerJob)
+        {
+            var index = Job.NextChunkToStart++;
+            Job.ActiveChunks[index] = new ChunkReport(index, 0, 0, false, UsageTotals.None);
+            starts.Add(GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index)).Start());
+        }
+
+        await Task.WhenAll(starts);
+    }
+
+    private void EnsureStatus(JobStatus expected, string action)
+    {
+        if (Job.Spec is null)
+        {
+            throw new InvalidOperationException($"Job {JobId} does not exist.");
+        }
+
+        if (Job.Status != expected)
+        {
+            throw new InvalidOperationException($"Cannot {action} job {JobId}: it is {Job.Status}.");
+        }
+    }
+
+    private long ProcessedRows() =>
+        Job.CompletedTotals.Succeeded + Job.CompletedTotals.Failed + Job.ActiveChunks.Values.Sum(c => (long)c.Succeeded + c.Failed);
+
+    private JobProgress Progress()
+    {
+        var completed = Job.CompletedTotals;
+        var succeeded = completed.Succeeded + Job.ActiveChunks.Values.Sum(c => (long)c.Succeeded);
+        var failed = completed.Failed + Job.ActiveChunks.Values.Sum(c => (long)c.Failed);
+        var usage = Job.ActiveChunks.Values.Aggregate(completed.Usage, (sum, c) => sum.Add(c.Usage));
+        var processed = succeeded + failed;
+        var now = clock.GetUtcNow();
+        var running = Job.Status == JobStatus.Running;
+        var rate = running
+            ? _throughput.RowsPerSecond(now, Job.StartedAt, processed)
+            : Job.StartedAt is { } start && Job.FinishedAt is { } end && end > start ? processed / (end - start).TotalSeconds : 0;
+        TimeSpan? eta = running && rate > 0 ? TimeSpan.FromSeconds((Job.TotalRows - processed) / rate) : null;
+        return new JobProgress(JobId, Job.Status, Job.Spec!.FileName, Job.TotalRows, processed, succeeded, failed,
+            Math.Round(rate, 2), eta, Job.CreatedAt, Job.StartedAt, Job.FinishedAt, usage, Job.Spec.Model, Job.Error);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started: {TotalRows} rows in {ChunkCount} chunks")]
+    private static partial void LogJobStarted(ILogger logger, string jobId, long totalRows, int chunkCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} completed: {Succeeded} ok, {Failed} failed")]
+    private static partial void LogJobCompleted(ILogger logger, string jobId, long succeeded, long failed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled after {Processed} rows")]
+    private static partial void LogJobCancelled(ILogger logger, string jobId, long processed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} aborted during upload: {Reason}")]
+    private static partial void LogJobAborted(ILogger logger, string jobId, string reason);
+}

@@ -1,0 +1,47 @@
+using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.Jobs;
+
+namespace PersonalizedLine.Grains.Jobs;
+
+/// <summary>
+/// A job's persisted state. Its size does not grow with the file: chunks start in order, so a chunk below
+/// <see cref="NextChunkToStart"/> that is not in <see cref="ActiveChunks"/> is complete and only counted in
+/// <see cref="CompletedTotals"/>.
+/// </summary>
+[GenerateSerializer, Alias("job-state")]
+public sealed class JobState
+{
+    [Id(0)]
+    public JobSpec? Spec { get; set; }
+
+    [Id(1)]
+    public JobStatus Status { get; set; }
+
+    [Id(2)]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(3)]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    [Id(5)]
+    public long TotalRows { get; set; }
+
+    [Id(6)]
+    public int ChunkCount { get; set; }
+
+    [Id(7)]
+    public int NextChunkToStart { get; set; }
+
+    /// <summary>Latest report of each started chunk that is not complete yet.</summary>
+    [Id(8)]
+    public Dictionary<int, ChunkReport> ActiveChunks { get; set; } = [];
+
+    [Id(9)]
+    public CompletedTotals CompletedTotals { get; set; } = new();
+
+    [Id(10)]
+    public string? Error { get; set; }
+}

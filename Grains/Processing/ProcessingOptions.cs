@@ -1,0 +1,38 @@
+namespace PersonalizedLine.Grains.Processing;
+
+/// <summary>How rows are processed. Bound from the <c>Processing</c> section and validated at start-up.</summary>
+public sealed class ProcessingOptions
+{
+    public const string SectionName = "Processing";
+
+    /// <summary>
+    /// Rows talking to providers at once in one silo. Rows spend almost all their time waiting on HTTP, so this
+    /// is sized for async I/O, not for threads: 500 rows in flight cost a few MB and no thread each.
+    /// 1 gives strictly sequential processing.
+    /// </summary>
+    public int MaxConcurrentRowsPerSilo { get; set; } = 500;
+
+    /// <summary>Rows per chunk grain: the unit of persistence and of the download.</summary>
+    public int ChunkSize { get; set; } = 100;
+
+    /// <summary>
+    /// Chunks a job keeps started at once. Bounds the activations a large file creates; it should hold at least
+    /// (rows in flight across the cluster ÷ chunk size) × 2 so that no silo waits on a chunk's last slow row.
+    /// </summary>
+    public int MaxActiveChunksPerJob { get; set; } = 64;
+
+    /// <summary>The whole budget of one row (research + LLM, retries and rate-limit waits included).</summary>
+    public TimeSpan RowTimeout { get; set; } = TimeSpan.FromMinutes(8);
+
+    /// <summary>A chunk persists its results once this many are new…</summary>
+    public int ResultFlushBatchSize { get; set; } = 25;
+
+    /// <summary>…or this long after the first unsaved one, whichever comes first.</summary>
+    public TimeSpan ResultFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a chunk starts its still-pending rows again (row grains ignore a start while running).</summary>
+    public TimeSpan PendingRowRetryInterval { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Longest opening line accepted from the model.</summary>
+    public int MaxLineLength { get; set; } = 300;
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Options;
+
+namespace PersonalizedLine.Grains.Processing;
+
+/// <summary>
+/// The one per-silo bound on rows talking to providers (<see cref="ProcessingOptions.MaxConcurrentRowsPerSilo"/>).
+/// A singleton: every row grain activated in this silo waits here before its first provider call.
+/// </summary>
+public sealed class RowConcurrencyLimiter : IDisposable
+{
+    private readonly SemaphoreSlim _slots;
+    private int _inFlight;
+    private int _waiting;
+
+    public RowConcurrencyLimiter(IOptions<ProcessingOptions> options)
+    {
+        Capacity = options.Value.MaxConcurrentRowsPerSilo;
+        _slots = new SemaphoreSlim(Capacity, Capacity);
+    }
+
+    public int Capacity { get; }
+
+    /// <summary>Rows holding a slot right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Rows waiting for a slot right now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>Waits for a slot; dispose the returned lease to give it back.</summary>
+    public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        return new Lease(this);
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private void Release()
+    {
+        Interlocked.Decrement(ref _inFlight);
+        _slots.Release();
+    }
+
+    private sealed class Lease(RowConcurrencyLimiter owner) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                owner.Release();
+            }
+        }
+    }
+}

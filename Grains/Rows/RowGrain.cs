@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Placement;
+using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.Rows;
+using PersonalizedLine.Grains.Processing;
+
+namespace PersonalizedLine.Grains.Rows;
+
+/// <summary>
+/// One row. Random placement spreads rows over every silo, so each silo's limiter and connection pool share the
+/// load. The work runs in the background of the activation and is handed back to the chunk when done: no grain
+/// call waits on a provider, however slow it is.
+/// </summary>
+[RandomPlacement]
+public sealed partial class RowGrain(
+    RowProcessor processor,
+    IOptions<ProcessingOptions> options,
+    ILogger<RowGrain> logger) : Grain, IRowGrain
+{
+    private static readonly TimeSpan[] ReportBackoff =
+        [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
+
+    private readonly CancellationTokenSource _cancellation = new();
+    private Task? _work;
+    private RowResult? _result;
+
+    public Task Start(RowRequest request)
+    {
+        if (_work is { IsCompleted: false })
+        {
+            return Task.CompletedTask;
+        }
+
+        // Either the first start, or the chunk never got the result we already have: report it again.
+        _work = _result is null ? RunAsync(request) : ReportAsync(request, _result);
+        return Task.CompletedTask;
+    }
+
+    public Task Cancel()
+    {
+        _cancellation.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _cancellation.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private async Task RunAsync(RowRequest request)
+    {
+        // Idle collection must not take the activation while its row waits for a slot or a provider.
+        DelayDeactivation(options.Value.RowTimeout + TimeSpan.FromMinutes(1));
+        _result = await processor.ProcessAsync(request, _cancellation.Token);
+        await ReportAsync(request, _result);
+    }
+
+    private async Task ReportAsync(RowRequest request, RowResult result)
+    {
+        var chunk = GrainFactory.GetGrain<IChunkGrain>(request.ChunkKey);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await chunk.ReportRow(request.RowNumber, result);
+                DeactivateOnIdle();
+                return;
+            }
+            catch (Exception ex) when (attempt < ReportBackoff.Length)
+            {
+                LogReportRetry(logger, ex, request.RowNumber, attempt + 1);
+                await Task.Delay(ReportBackoff[attempt]);
+            }
+            catch (Exception ex)
+            {
+                // The chunk starts its pending rows again later; this activation keeps the result for that.
+                LogReportGaveUp(logger, ex, request.RowNumber);
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Row {RowNumber} could not report its result (attempt {Attempt}); retrying")]
+    private static partial void LogReportRetry(ILogger logger, Exception exception, long rowNumber, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Row {RowNumber} could not report its result; its chunk will start it again")]
+    private static partial void LogReportGaveUp(ILogger logger, Exception exception, long rowNumber);
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Interfaces.Rows;
+using PersonalizedLine.Grains.Processing;
+using PersonalizedLine.Grains.Prompts;
+using PersonalizedLine.Grains.Providers;
+using PersonalizedLine.Grains.Research;
+
+namespace PersonalizedLine.Grains.Rows;
+
+/// <summary>
+/// The work of one row: wait for a slot in this silo, research, ask the LLM, check the line. Never throws: every
+/// outcome, including a provider that failed for good or a blown budget, becomes a <see cref="RowResult"/>.
+/// </summary>
+public sealed partial class RowProcessor(
+    RowConcurrencyLimiter limiter,
+    ResearchCache research,
+    ILineWriter lineWriter,
+    IOptions<ProcessingOptions> options,
+    ILogger<RowProcessor> logger)
+{
+    public async Task<RowResult> ProcessAsync(RowRequest request, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var searchCalls = 0;
+        var stage = "waiting for a processing slot";
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(settings.RowTimeout);
+        try
+        {
+            using var slot = await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
+
+            stage = "researching the company";
+            var findings = await research.GetAsync(request.ResearchQuery, budget.Token).ConfigureAwait(false);
+            searchCalls = findings.SearchCalls;
+
+            stage = "writing the line";
+            var prompt = LinePromptBuilder.Build(request.Instructions, request.Lead, findings.Summary, request.Model);
+            var draft = await lineWriter.WriteLineAsync(prompt, budget.Token).ConfigureAwait(false);
+            var usage = new UsageTotals(draft.PromptTokens, draft.CompletionTokens, searchCalls);
+
+            var verdict = LineGuardrails.Check(draft.Text, settings.MaxLineLength);
+            return verdict.Accepted
+                ? RowResult.Ok(verdict.Line, usage)
+                : RowResult.Failed($"The line was rejected: {verdict.Reason}.", usage);
+        }
+        catch (ProviderCallException ex)
+        {
+            return RowResult.Failed(ex.Message, SearchUsage(searchCalls));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return RowResult.Failed("Not processed: the job was cancelled.", SearchUsage(searchCalls));
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        {
+            return RowResult.Failed(
+                $"Gave up after {settings.RowTimeout.TotalSeconds:0} s while {stage} (Processing__RowTimeout).",
+                SearchUsage(searchCalls));
+        }
+        catch (Exception ex)
+        {
+            LogUnexpectedFailure(logger, ex, request.RowNumber, stage);
+            return RowResult.Failed($"Unexpected error while {stage}: {ex.Message}", SearchUsage(searchCalls));
+        }
+    }
+
+    private static UsageTotals SearchUsage(int searchCalls) => new(0, 0, searchCalls);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Row {RowNumber} failed unexpectedly while {Stage}")]
+    private static partial void LogUnexpectedFailure(ILogger logger, Exception exception, long rowNumber, string stage);
+}

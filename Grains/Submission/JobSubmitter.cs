@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Csv;
+using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Prompts;
+using PersonalizedLine.Grains.Providers;
+
+namespace PersonalizedLine.Grains.Submission;
+
+/// <summary>
+/// Streams a CSV into a new job: header and templates are checked before anything is created or any provider
+/// is called, rows go to the job grain in batches, and a file that turns out malformed half-way discards the
+/// job, so a rejected upload leaves nothing behind. Used by the HTTP API and the command line alike.
+/// </summary>
+public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> upload, IOptions<LlmOptions> llm)
+{
+    private const long MaxBatchChars = 1_000_000;
+
+    /// <param name="csv">The file, read once as it streams in.</param>
+    /// <param name="request">Templates and model asked for.</param>
+    /// <param name="beforeStart">Runs after the last row is uploaded and before the job starts; throwing discards the job.</param>
+    /// <param name="cancellationToken">Cancels the upload; the job is discarded.</param>
+    public async Task<JobProgress> SubmitAsync(
+        Stream csv, JobRequest request, Func<CancellationToken, Task>? beforeStart, CancellationToken cancellationToken)
+    {
+        var limits = upload.Value;
+        await using var reader = await LeadCsvReader.OpenAsync(csv, new CsvReadLimits
+        {
+            MaxRows = limits.MaxRows,
+            MaxColumns = limits.MaxColumns,
+            MaxFieldChars = limits.MaxFieldChars,
+        }, cancellationToken);
+
+        var spec = new JobSpec(
+            request.FileName,
+            reader.Headers.ToArray(),
+            reader.Delimiter,
+            NullIfBlank(request.ResearchQueryTemplate) ?? DefaultTemplates.ResearchQuery,
+            NullIfBlank(request.PromptTemplate) ?? DefaultTemplates.Prompt,
+            NullIfBlank(request.Model) ?? llm.Value.Model);
+
+        var problems = JobTemplates.Validate(spec.ResearchQueryTemplate, spec.PromptTemplate, spec.Headers);
+        if (problems.Count > 0)
+        {
+            throw new JobRejectedException(problems);
+        }
+
+        var jobId = Guid.NewGuid().ToString("N");
+        var job = grains.GetGrain<IJobGrain>(jobId);
+        await job.Create(spec);
+        try
+        {
+            await UploadRowsAsync(reader, job, limits.BatchRows, cancellationToken);
+            if (beforeStart is not null)
+            {
+                await beforeStart(cancellationToken);
+            }
+
+            return await job.Seal();
+        }
+        catch (Exception ex)
+        {
+            await job.Abort(ex.Message);
+            throw;
+        }
+    }
+
+    private static async Task UploadRowsAsync(LeadCsvReader reader, IJobGrain job, int batchRows, CancellationToken cancellationToken)
+    {
+        var batch = new List<ChunkRow>(batchRows);
+        long batchChars = 0;
+        await foreach (var row in reader.ReadRowsAsync(cancellationToken))
+        {
+            batch.Add(new ChunkRow(row.LineNumber, row.Cells.ToArray(), row.Problem));
+            batchChars += row.Cells.Sum(cell => (long)cell.Length);
+
+            // Bounded by characters too, so a file of huge cells never makes one oversized grain message.
+            if (batch.Count >= batchRows || batchChars >= MaxBatchChars)
+            {
+                await job.AppendRows(batch.ToArray());
+                batch.Clear();
+                batchChars = 0;
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            await job.AppendRows(batch.ToArray());
+        }
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

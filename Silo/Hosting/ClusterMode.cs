@@ -1,0 +1,11 @@
+namespace PersonalizedLine.Silo.Hosting;
+
+/// <summary>How the processes of a deployment find each other (<c>Cluster__Mode</c>).</summary>
+public enum ClusterMode
+{
+    /// <summary>One process hosts everything: localhost clustering, in-memory storage. The zero set-up default.</summary>
+    Embedded = 0,
+
+    /// <summary>Separate silo and API processes on one machine, on fixed loopback ports; in-memory storage.</summary>
+    Localhost = 1,
+}

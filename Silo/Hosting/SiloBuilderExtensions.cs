@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using PersonalizedLine.Grains;
+
+namespace PersonalizedLine.Silo.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>Clustering and storage for the configured profile; the dashboard when the host serves HTTP.</summary>
+    public static ISiloBuilder ConfigurePersonalizedLineSilo(this ISiloBuilder silo, IConfiguration configuration, bool withDashboard)
+    {
+        var profile = configuration.GetSection(ClusterProfileOptions.SectionName).Get<ClusterProfileOptions>() ?? new();
+        var siloPort = profile.EffectiveSiloPort;
+        var primary = profile.Mode == ClusterMode.Embedded ? siloPort : profile.PrimarySiloPort;
+        silo.UseLocalhostClustering(siloPort, profile.EffectiveGatewayPort,
+            new IPEndPoint(IPAddress.Loopback, primary), profile.ServiceId, profile.ClusterId);
+
+        silo.AddMemoryGrainStorage(StorageNames.Jobs);
+        silo.AddMemoryGrainStorage(StorageNames.Chunks);
+        silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(15));
+        if (withDashboard)
+        {
+            silo.AddDashboard();
+        }
+
+        return silo;
+    }
+}
