@@ -44,7 +44,7 @@ internal static class HeaderValidator
             {
                 throw new CsvInputException(
                     CsvProblemKind.Malformed,
-                    $"Column name '{key}' appears twice in the header (columns {first + 1} and {i + 1}). Rename one of them and upload again.",
+                    $"Column name '{headers[first].Trim()}' appears twice in the header (columns {first + 1} and {i + 1}). Rename one of them and upload again.",
                     line);
             }
 
