@@ -36,8 +36,10 @@ internal static class ReaderOptions
 
     private static int LargestRecordBytes(CsvReadLimits limits)
     {
-        // Up to 3 UTF-8 bytes per UTF-16 char, doubled quotes, plus the separators.
-        var bytes = ((long)limits.MaxFieldChars * 6 + 3) * limits.MaxColumns;
+        // The largest row the limits allow: at most 3 UTF-8 bytes per UTF-16 char (a doubled quote is
+        // 2 bytes for 1 char), the two enclosing quotes and a separator per field. With the defaults
+        // that is about 150 MB, reached only by a row no limit has stopped yet.
+        var bytes = ((long)limits.MaxFieldChars * 3 + 3) * limits.MaxColumns;
         return (int)Math.Clamp(bytes, 1024 * 1024, int.MaxValue / 2);
     }
 }
