@@ -1,0 +1,69 @@
+using CsvHelper;
+
+namespace PersonalizedLine.Grains.Csv;
+
+/// <summary>
+/// Turns CsvHelper's findings into messages for the person who uploaded the file.
+/// </summary>
+internal static class CsvErrors
+{
+    public static CsvInputException FromMalformed(CsvMalformedRecord record)
+    {
+        var line = record.LineNumber;
+        var message = record.Reason switch
+        {
+            CsvMalformedReason.UnterminatedQuote =>
+                $"Line {line}: a quoted field is never closed (unterminated quote). Check for a stray \" in that row.",
+            CsvMalformedReason.StrayQuote =>
+                $"Line {line}: a quote (\") appears in the middle of a field that is not quoted (stray quote). "
+                + "Remove it, or put the whole field in quotes and write the quote twice (\"\").",
+            CsvMalformedReason.TextAfterClosingQuote =>
+                $"Line {line}: there is text after the closing quote of a quoted field. "
+                + "Put the whole field in quotes and write any quote inside it twice (\"\").",
+            _ =>
+                $"Line {line} is not valid CSV ({record.Reason}). Check the quotes in that row.",
+        };
+        return new CsvInputException(CsvProblemKind.Malformed, message, line);
+    }
+
+    /// <summary>Runs a CsvHelper read and rewords the errors it raises itself.</summary>
+    public static async ValueTask<T> Translate<T>(Func<ValueTask<T>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw FromFormatException(ex);
+        }
+    }
+
+    public static async ValueTask Translate(Func<ValueTask> read)
+    {
+        try
+        {
+            await read().ConfigureAwait(false);
+        }
+        catch (CsvFormatException ex)
+        {
+            throw FromFormatException(ex);
+        }
+    }
+
+    private static CsvInputException FromFormatException(CsvFormatException ex)
+    {
+        long? line = ex.LineNumber > 0 ? ex.LineNumber : null;
+        var where = line is null ? "A row" : $"Line {line}";
+
+        // With malformed quoting reported through the callback, the one error left for CsvHelper to
+        // throw is a record over MaxRecordSize, which in practice is a quote that never closes.
+        return new CsvInputException(
+            CsvProblemKind.TooLarge,
+            $"{where} starts a row that is larger than the limits allow ({ex.Message}). "
+            + "This usually means a quoted field is never closed: check for a stray \" in that row. "
+            + "If the row really is that large, ask the operator to raise Upload__MaxFieldChars.",
+            line,
+            ex);
+    }
+}

@@ -1,0 +1,45 @@
+using CsvHelper;
+
+namespace PersonalizedLine.Grains.Csv;
+
+/// <summary>
+/// The CsvHelper settings for uploads. Everything that CsvHelper would otherwise guess or repair is
+/// pinned down: cells must come back exactly as written, and broken quoting must be reported, not
+/// "recovered" into shifted columns.
+/// </summary>
+internal static class ReaderOptions
+{
+    public static CsvReaderOptions For(char delimiter, CsvReadLimits limits) => CsvReaderOptions.Default with
+    {
+        // Detected by SeparatorDetector from the header line (only , ; and tab are accepted).
+        Separator = delimiter,
+        DetectSeparatorHint = false,
+        HasHeader = true,
+        AllowLineBreaksInQuotes = true,
+        SkipEmptyLines = true,
+        CommentPrefix = null,
+        TrimWhitespace = false,
+        TrimInsideQuotes = false,
+        TrackLineNumbers = true,
+        FieldCountMismatch = CsvFieldCountHandling.Allow,
+        MissingField = CsvMissingFieldHandling.ReturnEmpty,
+
+        // Skip plus a callback that throws: unlike Throw, the callback learns the reason, which the
+        // message needs to tell the user what to fix.
+        MalformedData = CsvMalformedDataHandling.Skip,
+        OnMalformedRecord = record => throw CsvErrors.FromMalformed(record),
+
+        // A record larger than any the limits allow can only be a quote that never closes; stop
+        // buffering there instead of reading the rest of the upload into memory.
+        MaxRecordSize = LargestRecordBytes(limits),
+    };
+
+    private static int LargestRecordBytes(CsvReadLimits limits)
+    {
+        // The largest row the limits allow: at most 3 UTF-8 bytes per UTF-16 char (a doubled quote is
+        // 2 bytes for 1 char), the two enclosing quotes and a separator per field. With the defaults
+        // that is about 150 MB, reached only by a row no limit has stopped yet.
+        var bytes = ((long)limits.MaxFieldChars * 3 + 3) * limits.MaxColumns;
+        return (int)Math.Clamp(bytes, 1024 * 1024, int.MaxValue / 2);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+
+namespace PersonalizedLine.Grains.Csv;
+
+/// <summary>
+/// Passes UTF-8 bytes through to the CSV parser and stops at the first invalid sequence with the
+/// line it is on. The parser itself would turn bad bytes into U+FFFD silently, which would send
+/// garbled names to the line writer and back to the user as if they had uploaded them.
+/// </summary>
+/// <remarks>
+/// Lines are counted the way the parser counts them (CR, LF and CR LF each end one line), so a
+/// line number here matches the line numbers of rows.
+/// </remarks>
+internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedUtf16) : ReadOnlyStreamBase
+{
+    // A multi-byte character cut by a read boundary: at most 3 bytes wait for the next read.
+    private readonly byte[] _pending = new byte[4];
+    private int _pendingCount;
+    private byte[] _joined = [];
+    private char[] _scratch = [];
+    private long _lineBreaks;
+    private bool _lastWasCr;
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read;
+        try
+        {
+            read = inner.Read(buffer);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw InvalidUtf16(ex);
+        }
+
+        Check(buffer[..read]);
+        return read;
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        int read;
+        try
+        {
+            read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw InvalidUtf16(ex);
+        }
+
+        Check(buffer.Span[..read]);
+        return read;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await inner.DisposeAsync().ConfigureAwait(false);
+        await base.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private void Check(ReadOnlySpan<byte> chunk)
+    {
+        var isFinal = chunk.IsEmpty;
+        var data = Join(chunk);
+        if (_scratch.Length < data.Length)
+        {
+            _scratch = new char[data.Length];
+        }
+
+        var status = Utf8.ToUtf16(data, _scratch, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: isFinal);
+        switch (status)
+        {
+            case OperationStatus.Done:
+                _pendingCount = 0;
+                break;
+            case OperationStatus.NeedMoreData:
+                data[consumed..].CopyTo(_pending);
+                _pendingCount = data.Length - consumed;
+                break;
+            default:
+                // Pending bytes are never CR or LF (those are single-byte), so counting over the
+                // joined data counts exactly the line breaks before the bad byte.
+                var lastWasCr = _lastWasCr;
+                var line = _lineBreaks + CountLineBreaks(data[..consumed], ref lastWasCr) + 1;
+                throw new CsvInputException(
+                    CsvProblemKind.Malformed,
+                    $"Line {line} is not valid UTF-8 text. Save the file as UTF-8 (in Excel: 'CSV UTF-8').",
+                    line);
+        }
+
+        _lineBreaks += CountLineBreaks(chunk, ref _lastWasCr);
+    }
+
+    private ReadOnlySpan<byte> Join(ReadOnlySpan<byte> chunk)
+    {
+        if (_pendingCount == 0)
+        {
+            return chunk;
+        }
+
+        var length = _pendingCount + chunk.Length;
+        if (_joined.Length < length)
+        {
+            _joined = new byte[length];
+        }
+
+        _pending.AsSpan(0, _pendingCount).CopyTo(_joined);
+        chunk.CopyTo(_joined.AsSpan(_pendingCount));
+        return _joined.AsSpan(0, length);
+    }
+
+    private static long CountLineBreaks(ReadOnlySpan<byte> span, ref bool lastWasCr)
+    {
+        if (span.IsEmpty)
+        {
+            return 0;
+        }
+
+        long count = span.Count((byte)'\n');
+
+        // An LF right after a CR from the previous read ends the same line as that CR.
+        if (lastWasCr && span[0] == (byte)'\n')
+        {
+            count--;
+        }
+
+        var firstCr = span.IndexOf((byte)'\r');
+        if (firstCr >= 0)
+        {
+            for (var i = firstCr; i < span.Length; i++)
+            {
+                if (span[i] == (byte)'\r' && (i + 1 == span.Length || span[i + 1] != (byte)'\n'))
+                {
+                    count++;
+                }
+            }
+        }
+
+        lastWasCr = span[^1] == (byte)'\r';
+        return count;
+    }
+
+    private CsvInputException InvalidUtf16(DecoderFallbackException ex)
+    {
+        // The transcoder works ahead of the line count, so the line is where the bad text starts at the earliest.
+        var line = _lineBreaks + 1;
+        var what = innerIsTranscodedUtf16 ? "UTF-16" : "text";
+        return new CsvInputException(
+            CsvProblemKind.Malformed,
+            $"Line {line} (or soon after) is not valid {what}. Save the file as UTF-8 (in Excel: 'CSV UTF-8') and upload again.",
+            line,
+            ex);
+    }
+}
