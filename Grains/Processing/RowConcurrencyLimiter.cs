@@ -11,6 +11,8 @@ public sealed class RowConcurrencyLimiter : IDisposable
     private readonly SemaphoreSlim _slots;
     private int _inFlight;
     private int _waiting;
+    private int _peakInFlight;
+    private long _started;
 
     public RowConcurrencyLimiter(IOptions<ProcessingOptions> options)
     {
@@ -26,6 +28,12 @@ public sealed class RowConcurrencyLimiter : IDisposable
     /// <summary>Rows waiting for a slot right now.</summary>
     public int Waiting => Volatile.Read(ref _waiting);
 
+    /// <summary>Rows that got a slot in this silo since it started.</summary>
+    public long RowsStarted => Interlocked.Read(ref _started);
+
+    /// <summary>The most rows in flight at once since the previous call; resets the peak, like a metrics gauge read.</summary>
+    public int TakePeakInFlight() => Interlocked.Exchange(ref _peakInFlight, InFlight);
+
     /// <summary>Waits for a slot; dispose the returned lease to give it back.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +47,14 @@ public sealed class RowConcurrencyLimiter : IDisposable
             Interlocked.Decrement(ref _waiting);
         }
 
-        Interlocked.Increment(ref _inFlight);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        Interlocked.Increment(ref _started);
+        int peak;
+        while (inFlight > (peak = Volatile.Read(ref _peakInFlight))
+               && Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak) != peak)
+        {
+        }
+
         return new Lease(this);
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
-using Orleans.Configuration;
 using Orleans.Dashboard;
 using PersonalizedLine.Grains;
 
@@ -17,14 +16,20 @@ public static class SiloBuilderExtensions
         silo.UseLocalhostClustering(siloPort, profile.EffectiveGatewayPort,
             new IPEndPoint(IPAddress.Loopback, primary), profile.ServiceId, profile.ClusterId);
 
-        silo.AddMemoryGrainStorage(StorageNames.Jobs);
-        silo.AddMemoryGrainStorage(StorageNames.Chunks);
-        silo.Configure<GrainCollectionOptions>(options => options.CollectionAge = TimeSpan.FromMinutes(15));
+        silo.AddPersonalizedLineGrainStorage();
         if (withDashboard)
         {
             silo.AddDashboard();
         }
 
+        return silo;
+    }
+
+    /// <summary>The grain storage providers the grains name (in memory for the embedded and localhost profiles).</summary>
+    public static ISiloBuilder AddPersonalizedLineGrainStorage(this ISiloBuilder silo)
+    {
+        silo.AddMemoryGrainStorage(StorageNames.Jobs);
+        silo.AddMemoryGrainStorage(StorageNames.Chunks);
         return silo;
     }
 }
