@@ -37,9 +37,10 @@ internal static partial class LineUnwrapper
         var inner = text[1..^1];
         var (first, last) = (text[0], text[^1]);
 
-        // Double-style quotes inside mean the ends are two separate quotations ("Move fast" is their "motto"),
-        // not one wrapper, so leave them.
-        if (DoubleQuotes.Contains(first) && DoubleQuotes.Contains(last) && inner.IndexOfAny(DoubleQuotes.ToCharArray()) < 0)
+        // Double-style quotes in the middle mean the ends are two separate quotations ("Move fast" is their
+        // "motto"), not one wrapper, so leave them. Nested wrappers at the edges ("'“…”'") are fine.
+        var core = inner.Trim((DoubleQuotes + SingleQuotes + " ").ToCharArray());
+        if (DoubleQuotes.Contains(first) && DoubleQuotes.Contains(last) && core.IndexOfAny(DoubleQuotes.ToCharArray()) < 0)
         {
             return inner;
         }
