@@ -9,14 +9,17 @@ internal static class RefusalDetector
 {
     private static readonly string[] RefusalStarts =
     [
-        "i'm sorry", "i am sorry", "sorry, ", "i apologize", "i cannot", "i can't", "i can not", "as an ai",
-        "as a language model", "i am unable", "i'm unable", "i'm not able to", "i am not able to",
-        "i don't have enough information", "i do not have enough information", "unfortunately, i",
+        "i'm sorry", "i am sorry", "sorry, ", "i apologize", "i cannot", "i can't", "i can not", "as an ai,",
+        "as an ai language model", "as an ai model", "as an ai assistant", "as a language model", "i am unable",
+        "i'm unable", "i'm not able to", "i am not able to", "i don't have enough information",
+        "i do not have enough information", "unfortunately, i",
     ];
 
+    // Kept narrow on purpose: leads at AI companies make "as an AI" and "language model" ordinary words in a
+    // genuine line ("As an AI-first team, Acme ...", "Acme's new language model ...").
     private static readonly string[] RefusalAnywhere =
     [
-        "as an ai", "language model", "don't have enough information", "do not have enough information",
+        "as an ai language model", "as an ai assistant", "don't have enough information", "do not have enough information",
     ];
 
     private static readonly string[] SalesOpeners =

@@ -114,10 +114,13 @@ public sealed class LineGuardrailsTests
         Assert.Equal("the model refused: I'm sorry, but I cannot create a cold email opening line because the research no…", verdict.Reason);
     }
 
-    [Fact]
-    public void A_sales_opener_that_starts_like_a_refusal_is_accepted()
+    [Theory]
+    [InlineData("I can't help but notice Acme's new Ohio plant.")]
+    [InlineData("As an AI-first team, Acme shipping three models this year is impressive.")]
+    [InlineData("Loved the launch of Acme's new language model for legal teams.")]
+    public void A_sales_opener_that_looks_like_a_refusal_is_accepted(string line)
     {
-        Assert.Equal("I can't help but notice Acme's new Ohio plant.", Accepted("I can't help but notice Acme's new Ohio plant."));
+        Assert.Equal(line, Accepted(line));
     }
 
     [Theory]
