@@ -42,7 +42,7 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
         var problems = JobTemplates.Validate(spec.ResearchQueryTemplate, spec.PromptTemplate, spec.Headers);
         if (problems.Count > 0)
         {
-            throw new JobRejectedException(problems);
+            throw new JobRejectedException(problems.Select(problem => problem.Message).ToList());
         }
 
         var jobId = Guid.NewGuid().ToString("N");

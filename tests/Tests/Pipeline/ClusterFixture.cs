@@ -1,0 +1,88 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Processing;
+using PersonalizedLine.Grains.Providers;
+using PersonalizedLine.Grains.Submission;
+using PersonalizedLine.Silo.Hosting;
+using PersonalizedLine.Tests.Support;
+
+namespace PersonalizedLine.Tests.Pipeline;
+
+/// <summary>
+/// An in-process cluster of real silos (TestingHost) running the real grains, limiter and provider clients
+/// against the provider emulator over real HTTP. The response timeout is cut to a few seconds so that a test
+/// can show a row outliving it.
+/// </summary>
+public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo) : IAsyncLifetime
+{
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(3);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public ProviderEmulator.ProviderEmulator Emulator { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Emulator = await ProviderEmulator.ProviderEmulator.StartAsync();
+        var settings = PipelineSettings.For(Emulator, maxConcurrentRowsPerSilo);
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(settings);
+            host.Services.AddPersonalizedLineCore(host.Configuration);
+            host.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
+        });
+        builder.ConfigureSilo((_, silo) => silo.AddPersonalizedLineGrainStorage());
+        builder.ConfigureClientHost(host =>
+            host.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+
+    /// <summary>Each silo's row limiter, to see where rows ran and how many ran at once.</summary>
+    public IReadOnlyList<RowConcurrencyLimiter> Limiters =>
+        Cluster.Silos.Select(silo => silo.ServiceProvider.GetRequiredService<RowConcurrencyLimiter>()).ToList();
+
+    public JobSubmitter Submitter => new(Client, Options.Create(new UploadOptions()), Options.Create(new LlmOptions()));
+
+    /// <summary>Submits a CSV, waits until the job is finished, and returns its progress and parsed output.</summary>
+    public async Task<(JobProgress Progress, CsvOutput Output)> RunAsync(string csv, TimeSpan deadline, JobRequest? request = null)
+    {
+        var progress = await Submitter.SubmitAsync(LeadFiles.Stream(csv), request ?? new JobRequest("leads.csv"), null, CancellationToken.None);
+        progress = await WaitUntilFinishedAsync(progress.JobId, deadline);
+        return (progress, await DownloadAsync(progress.JobId));
+    }
+
+    public async Task<JobProgress> WaitUntilFinishedAsync(string jobId, TimeSpan deadline)
+    {
+        var job = Client.GetGrain<IJobGrain>(jobId);
+        var progress = await Eventually.ReturnsAsync(
+            () => job.GetProgress(),
+            p => p is { Status: not (JobStatus.Queued or JobStatus.Running) },
+            deadline,
+            $"job {jobId} to finish");
+        return progress!;
+    }
+
+    public async Task<CsvOutput> DownloadAsync(string jobId)
+    {
+        var manifest = await Client.GetGrain<IJobGrain>(jobId).GetManifest();
+        Assert.NotNull(manifest);
+        using var output = new MemoryStream();
+        await new JobResultWriter(Client).WriteAsync(jobId, manifest, output, CancellationToken.None);
+        output.Position = 0;
+        return await CsvOutput.ParseAsync(output);
+    }
+}

@@ -1,0 +1,159 @@
+using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Jobs;
+using PersonalizedLine.Tests.Support;
+
+namespace PersonalizedLine.Tests.Pipeline;
+
+[Collection(ThreeSiloCollection.Name)]
+public sealed class ThreeSiloPipelineTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    private readonly ThreeSiloCluster _cluster;
+
+    public ThreeSiloPipelineTests(ThreeSiloCluster cluster)
+    {
+        _cluster = cluster;
+        cluster.Emulator.Reset();
+        cluster.Emulator.Search.Latency = TimeSpan.FromMilliseconds(5);
+        cluster.Emulator.Llm.Latency = TimeSpan.FromMilliseconds(10);
+    }
+
+    [Fact]
+    public async Task OutputKeepsInputOrderWhenRowsFinishOutOfOrder()
+    {
+        // Random per-call delays make rows finish in a different order than they were read.
+        _cluster.Emulator.Search.LatencyJitter = TimeSpan.FromMilliseconds(50);
+        _cluster.Emulator.Llm.LatencyJitter = TimeSpan.FromMilliseconds(200);
+
+        var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(60), Deadline);
+
+        Assert.Equal(JobStatus.Completed, progress.Status);
+        Assert.Equal(60, progress.SucceededRows);
+        Assert.Equal(60, output.Rows.Count);
+        for (var i = 0; i < 60; i++)
+        {
+            Assert.Equal($"Lead{i}", output.Cell(i, "first_name"));
+            Assert.Equal($"Company{i}", output.Cell(i, "company"));
+            Assert.Equal("ok", output.Cell(i, "personalization_status"));
+            Assert.Contains($"Lead{i}", output.Cell(i, "personalized_line"));
+            Assert.Equal(string.Empty, output.Cell(i, "personalization_error"));
+        }
+    }
+
+    [Fact]
+    public async Task RowsSpreadAcrossAllSilos()
+    {
+        var before = _cluster.Limiters.Select(limiter => limiter.RowsStarted).ToArray();
+
+        var (progress, _) = await _cluster.RunAsync(LeadFiles.Csv(90), Deadline);
+
+        var perSilo = _cluster.Limiters.Select((limiter, i) => limiter.RowsStarted - before[i]).ToArray();
+        Assert.Equal(JobStatus.Completed, progress.Status);
+        Assert.Equal(3, perSilo.Length);
+        Assert.All(perSilo, rows => Assert.True(rows > 0, $"A silo processed no rows: {string.Join(", ", perSilo)}"));
+        Assert.Equal(90, perSilo.Sum());
+    }
+
+    [Fact]
+    public async Task PerSiloLimitIsNeverExceeded()
+    {
+        _cluster.Emulator.Llm.Latency = TimeSpan.FromMilliseconds(100);
+        foreach (var limiter in _cluster.Limiters)
+        {
+            limiter.TakePeakInFlight();
+        }
+
+        var (progress, _) = await _cluster.RunAsync(LeadFiles.Csv(120), Deadline);
+
+        var peaks = _cluster.Limiters.Select(limiter => limiter.TakePeakInFlight()).ToArray();
+        Assert.Equal(120, progress.SucceededRows);
+        Assert.All(peaks, peak => Assert.InRange(peak, 1, ThreeSiloCluster.RowsPerSilo));
+        Assert.Contains(ThreeSiloCluster.RowsPerSilo, peaks);
+        Assert.InRange(_cluster.Emulator.Llm.MaxInFlight, 2, 3 * ThreeSiloCluster.RowsPerSilo);
+    }
+
+    [Fact]
+    public async Task AFailingRowDoesNotFailItsNeighbours()
+    {
+        // Every LLM call for Company7 answers 500, through all retries.
+        _cluster.Emulator.Llm.FaultWhen(request => request.Body.Contains("Company7", StringComparison.Ordinal) ? ProviderEmulator.Fault.Status(500) : null);
+
+        var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(20), Deadline);
+
+        Assert.Equal(JobStatus.Completed, progress.Status);
+        Assert.Equal(19, progress.SucceededRows);
+        Assert.Equal(1, progress.FailedRows);
+        Assert.Equal("failed", output.Cell(7, "personalization_status"));
+        Assert.Contains("500", output.Cell(7, "personalization_error"));
+        Assert.Equal(string.Empty, output.Cell(7, "personalized_line"));
+        Assert.All(Enumerable.Range(0, 20).Where(i => i != 7), i => Assert.Equal("ok", output.Cell(i, "personalization_status")));
+    }
+
+    [Fact]
+    public async Task ARowOutlivesTheOrleansResponseTimeout()
+    {
+        _cluster.Emulator.Llm.Latency = ClusterFixture.ResponseTimeout + TimeSpan.FromSeconds(1.5);
+
+        var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(3), Deadline);
+
+        Assert.Equal(JobStatus.Completed, progress.Status);
+        Assert.Equal(3, progress.SucceededRows);
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Equal("ok", output.Cell(i, "personalization_status")));
+    }
+
+    [Fact]
+    public async Task RowsWithBadDataFailWithTheirReasonAndKeepTheirCells()
+    {
+        var csv = LeadFiles.Header + "\n" +
+                  "Ada,Lovelace,CTO,Stripe,stripe.com\n" +
+                  "Grace,Hopper,VP,,shopify.com\n" +
+                  "Alan,Turing,CTO,Datadog,datadoghq.com,surplus value\n";
+
+        var (progress, output) = await _cluster.RunAsync(csv, Deadline);
+
+        Assert.Equal((1, 2), (progress.SucceededRows, progress.FailedRows));
+        Assert.Equal("ok", output.Cell(0, "personalization_status"));
+        Assert.Equal("failed", output.Cell(1, "personalization_status"));
+        Assert.Contains("company", output.Cell(1, "personalization_error"));
+        Assert.Contains("Line 3", output.Cell(1, "personalization_error"));
+        Assert.Equal("failed", output.Cell(2, "personalization_status"));
+        Assert.Contains("surplus value", output.Cell(2, "personalization_error"));
+        Assert.Equal(["Grace", "Hopper", "VP", "", "shopify.com"], output.Rows[1].Take(5));
+    }
+
+    [Fact]
+    public async Task LeadsAtTheSameCompanyShareResearchAndUsageIsSummed()
+    {
+        var (progress, _) = await _cluster.RunAsync(LeadFiles.Csv(30, company: _ => "Acme"), Deadline);
+
+        // One search per silo at most (the cache is per silo), not one per row.
+        Assert.Equal(30, progress.SucceededRows);
+        Assert.InRange(_cluster.Emulator.Search.TotalRequests, 1, 3);
+        Assert.Equal(_cluster.Emulator.Search.TotalRequests, progress.Usage.SearchCalls);
+        Assert.Equal(30, _cluster.Emulator.Llm.TotalRequests);
+        Assert.True(progress.Usage.PromptTokens >= 30, $"prompt tokens: {progress.Usage.PromptTokens}");
+        Assert.True(progress.Usage.CompletionTokens >= 30, $"completion tokens: {progress.Usage.CompletionTokens}");
+    }
+
+    [Fact]
+    public async Task CancelStopsTheJobAndEveryRowStillAppearsInOrder()
+    {
+        _cluster.Emulator.Llm.Latency = TimeSpan.FromSeconds(1);
+        var progress = await _cluster.Submitter.SubmitAsync(
+            LeadFiles.Stream(LeadFiles.Csv(200)), new("leads.csv"), null, CancellationToken.None);
+        var job = _cluster.Client.GetGrain<IJobGrain>(progress.JobId);
+        await Eventually.ReturnsAsync(() => job.GetProgress(), p => p!.ProcessedRows >= 1, Deadline, "the first rows");
+
+        var cancelled = await job.Cancel();
+        Assert.Equal(JobStatus.Cancelled, cancelled!.Status);
+        var output = await _cluster.DownloadAsync(progress.JobId);
+
+        Assert.Equal(200, output.Rows.Count);
+        Assert.All(Enumerable.Range(0, 200), i => Assert.Equal($"Lead{i}", output.Cell(i, "first_name")));
+        var cancelledRows = Enumerable.Range(0, 200).Count(i => output.Cell(i, "personalization_error") == JobGrain.CancelledRowMessage);
+        var okRows = Enumerable.Range(0, 200).Count(i => output.Cell(i, "personalization_status") == "ok");
+        Assert.True(okRows >= 1, "rows finished before the cancel keep their lines");
+        Assert.Equal(200, okRows + cancelledRows);
+        Assert.True(_cluster.Emulator.Llm.TotalRequests < 100, $"LLM calls made: {_cluster.Emulator.Llm.TotalRequests}");
+    }
+}
