@@ -82,6 +82,16 @@ public sealed class ProviderEmulator : IAsyncDisposable
         return new ProviderEmulator(app, clock, search, llm, new Uri($"http://127.0.0.1:{port}"));
     }
 
+    /// <summary>Requests received by both endpoints since start or the last reset.</summary>
+    public long TotalRequests => Search.TotalRequests + Llm.TotalRequests;
+
+    /// <summary>Resets both endpoints' counters and recorded requests.</summary>
+    public void ResetCounters()
+    {
+        Search.ResetCounters();
+        Llm.ResetCounters();
+    }
+
     /// <summary>Time since the emulator started, on the same clock as <see cref="RecordedRequest.SinceStart"/>.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 

@@ -58,14 +58,22 @@ public sealed class OfflineLineWriter : ILineWriter
         }
 
         var text = summary.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0].Trim();
-        var stop = text.IndexOfAny(['.', '!', '?']);
-        text = (stop > 0 ? text[..stop] : text).Trim();
+        // Skip a "Title (type, website): " heading; the description after it reads better in a sentence.
+        var heading = text.IndexOf("): ", StringComparison.Ordinal);
+        if (heading > 0)
+        {
+            text = text[(heading + 3)..];
+        }
+
+        // A sentence ends at ". " (not at the dot of a domain name) or at the end of the text.
+        var stop = text.IndexOf(". ", StringComparison.Ordinal);
+        text = (stop > 0 ? text[..stop] : text).Trim().TrimEnd('.', '!', '?', '…');
         if (text.Length > 90)
         {
             text = text[..90].TrimEnd() + "…";
         }
 
-        return text.Length == 0 ? null : char.ToLowerInvariant(text[0]) + text[1..];
+        return text.Length == 0 ? null : text;
     }
 
     private static string Article(string word) => "aeiouAEIOU".Contains(word[0], StringComparison.Ordinal) ? "an" : "a";

@@ -47,6 +47,24 @@ public sealed class OfflineProviderTests
     }
 
     [Fact]
+    public async Task Offline_line_quotes_real_research_without_its_heading()
+    {
+        var writer = new OfflineLineWriter();
+        var lead = new Dictionary<string, string> { ["First_Name"] = "Grace", ["Company"] = "Navy Labs" };
+        var research = "Navy Labs (Company, https://navy-labs.example): Navy Labs builds compilers. It was founded in 1952.\nOther: text";
+        var texts = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var request = new LineRequest("s", "u", "m", new Dictionary<string, string>(lead) { ["title"] = $"Role {i}" }, research);
+            texts.Add((await writer.WriteLineAsync(request, CancellationToken.None)).Text);
+        }
+
+        Assert.All(texts, t => Assert.StartsWith("Hi Grace, ", t, StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Navy Labs builds compilers.", StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.DoesNotContain("https://", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Offline_lines_vary_across_leads()
     {
         var writer = new OfflineLineWriter();

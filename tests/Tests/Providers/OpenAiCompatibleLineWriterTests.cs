@@ -163,6 +163,27 @@ public sealed class OpenAiCompatibleLineWriterTests
     }
 
     [Fact]
+    public async Task Unreachable_provider_names_the_url_setting()
+    {
+        var emulator = await PersonalizedLine.ProviderEmulator.ProviderEmulator.StartAsync();
+        var closedBaseUrl = emulator.LlmBaseUrl.ToString();
+        await emulator.DisposeAsync();
+        await using var services = ProviderTestHost.BuildServices(new()
+        {
+            ["Llm:BaseUrl"] = closedBaseUrl,
+            ["Llm:ApiKey"] = "key",
+            ["Llm:MaxRetries"] = "2",
+            ["Llm:RetryBaseDelay"] = "00:00:00.010",
+        });
+        var writer = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<ILineWriter>(services);
+
+        var error = await Assert.ThrowsAsync<ProviderCallException>(() => writer.WriteLineAsync(ProviderTestHost.Line(), CancellationToken.None));
+
+        Assert.StartsWith($"LLM could not be reached at {closedBaseUrl} after 3 attempts (", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("Check Llm__BaseUrl and the network.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_thousand_concurrent_calls_all_complete()
     {
         await using var host = await ProviderTestHost.StartAsync();
