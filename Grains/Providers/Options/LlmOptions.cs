@@ -1,0 +1,30 @@
+namespace PersonalizedLine.Grains.Providers;
+
+/// <summary>OpenAI-compatible chat completions settings, configuration section <c>Llm</c>.</summary>
+public sealed class LlmOptions : ProviderResilienceOptions
+{
+    public const string SectionName = "Llm";
+
+    /// <summary>Configuration key read when <see cref="ApiKey"/> is not set.</summary>
+    public const string FallbackApiKeyName = "GROQ_API_KEY";
+
+    public LlmOptions()
+    {
+        // LLM answers take longer than searches; 20 s would cut off slow but healthy completions.
+        AttemptTimeout = TimeSpan.FromSeconds(30);
+    }
+
+    /// <summary>Base URL ending in the API version, e.g. <c>https://api.groq.com/openai/v1</c> or <c>http://localhost:11434/v1</c>.</summary>
+    public string BaseUrl { get; set; } = "https://api.groq.com/openai/v1";
+
+    /// <summary>Null or blank means: use the offline line writer.</summary>
+    public string? ApiKey { get; set; }
+
+    public string Model { get; set; } = "llama-3.1-8b-instant";
+
+    public double Temperature { get; set; } = 0.7;
+
+    public int MaxTokens { get; set; } = 120;
+
+    public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+
+namespace PersonalizedLine.Grains.Providers;
+
+/// <summary>Fails start-up on LLM settings that could only fail every row later.</summary>
+public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
+{
+    public ValidateOptionsResult Validate(string? name, LlmOptions options)
+    {
+        const string section = LlmOptions.SectionName;
+        var failures = new List<string>();
+        OptionsChecks.BaseUrl(section, options.BaseUrl, failures);
+        OptionsChecks.Positive(section, nameof(options.MaxTokens), options.MaxTokens, failures);
+        if (string.IsNullOrWhiteSpace(options.Model))
+        {
+            failures.Add($"{section}__Model must name a model, e.g. 'llama-3.1-8b-instant'.");
+        }
+
+        if (options.Temperature is < 0 or > 2 || double.IsNaN(options.Temperature))
+        {
+            failures.Add($"{section}__Temperature must be between 0 and 2, but is {options.Temperature}.");
+        }
+
+        OptionsChecks.Resilience(section, options, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Refit;
+
+namespace PersonalizedLine.Grains.Providers;
+
+/// <summary>Registers the research provider and line writer, real or offline depending on the configured keys.</summary>
+public static class ProviderServiceCollectionExtensions
+{
+    public static IServiceCollection AddLeadProviders(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+        AddOptions<ResearchOptions, ResearchOptionsValidator>(services, configuration, ResearchOptions.SectionName, ResearchOptions.FallbackApiKeyName,
+            o => o.ApiKey, (o, key) => o.ApiKey = key);
+        AddOptions<LlmOptions, LlmOptionsValidator>(services, configuration, LlmOptions.SectionName, LlmOptions.FallbackApiKeyName,
+            o => o.ApiKey, (o, key) => o.ApiKey = key);
+
+        services.AddRefitGeneratedClient<ISerperApi>(SerperJsonContext.Default, _ => CreateRefitSettings())
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<ResearchOptions>>().Value;
+                ConfigureClient(client, options.BaseUrl, options);
+                if (options.HasApiKey)
+                {
+                    client.DefaultRequestHeaders.TryAddWithoutValidation("X-API-KEY", options.ApiKey);
+                }
+            })
+            .AddProviderHandlers<ResearchOptions>("serper");
+
+        services.AddRefitGeneratedClient<IChatCompletionsApi>(OpenAiJsonContext.Default, _ => CreateRefitSettings())
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var options = sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+                ConfigureClient(client, options.BaseUrl, options);
+                if (options.HasApiKey)
+                {
+                    client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
+                }
+            })
+            .AddProviderHandlers<LlmOptions>("llm");
+
+        // Singletons: the typed clients they hold use long-lived handlers (see AddProviderHandlers), so nothing goes stale.
+        services.TryAddSingleton<IResearchProvider>(sp => sp.GetRequiredService<IOptions<ResearchOptions>>().Value.HasApiKey
+            ? ActivatorUtilities.CreateInstance<SerperResearchProvider>(sp)
+            : new OfflineResearchProvider());
+        services.TryAddSingleton<ILineWriter>(sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value.HasApiKey
+            ? ActivatorUtilities.CreateInstance<OpenAiCompatibleLineWriter>(sp)
+            : new OfflineLineWriter());
+        services.AddHostedService<ProviderStartupNotice>();
+        return services;
+    }
+
+    private static void AddOptions<TOptions, TValidator>(
+        IServiceCollection services, IConfiguration configuration, string section, string fallbackKeyName,
+        Func<TOptions, string?> getKey, Action<TOptions, string?> setKey)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>()
+            .Bind(configuration.GetSection(section))
+            .PostConfigure(options =>
+            {
+                // The provider's conventional variable (SERPER_API_KEY, GROQ_API_KEY) works as a fallback key.
+                if (string.IsNullOrWhiteSpace(getKey(options)))
+                {
+                    var fallback = configuration[fallbackKeyName];
+                    setKey(options, string.IsNullOrWhiteSpace(fallback) ? null : fallback.Trim());
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+    }
+
+    private static IHttpClientBuilder AddProviderHandlers<TOptions>(this IHttpClientBuilder builder, string pipelineName)
+        where TOptions : ProviderResilienceOptions
+    {
+        builder.ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+            // The pooled handler recycles connections itself (PooledConnectionLifetime), so the factory need not
+            // rotate handlers, and a singleton provider may keep its client.
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(pipelineName, (pipeline, context) => ProviderResiliencePipeline.Configure(
+                pipeline,
+                context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value,
+                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+
+        // Added after the resilience handler, so it sits inside it and sees every attempt.
+        builder.AddHttpMessageHandler(() => new AttemptTrackingHandler());
+        return builder;
+    }
+
+    private static RefitSettings CreateRefitSettings() => new()
+    {
+        // Resolve "chat/completions" against ".../openai/v1/" the way HttpClient does, keeping the base path.
+        UrlResolution = UrlResolutionMode.Rfc3986,
+        // A buffered body can be sent again by every retry.
+        Buffered = true,
+    };
+
+    private static void ConfigureClient(HttpClient client, string baseUrl, ProviderResilienceOptions options)
+    {
+        client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
+        // Polly owns the timeouts (per attempt and in total); HttpClient's own must never fire first.
+        client.Timeout = options.TotalTimeout + TimeSpan.FromMinutes(1);
+    }
+
+    private static SocketsHttpHandler CreatePrimaryHandler() => new()
+    {
+        // Rows talk to one host each, up to ~1000 at once; do not queue them behind a per-host connection cap.
+        MaxConnectionsPerServer = int.MaxValue,
+        // Recycle connections so DNS changes (provider failover) are picked up.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+        EnableMultipleHttp2Connections = true,
+        AutomaticDecompression = DecompressionMethods.All,
+    };
+}

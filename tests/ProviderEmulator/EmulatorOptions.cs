@@ -1,0 +1,20 @@
+namespace PersonalizedLine.ProviderEmulator;
+
+/// <summary>Start-up settings for <see cref="ProviderEmulator"/>; everything else can change while it runs.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The only <c>X-API-KEY</c> accepted by <c>/search</c>; null accepts any non-blank key.</summary>
+    public string? SearchApiKey { get; init; }
+
+    /// <summary>The only bearer token accepted by <c>/v1/chat/completions</c>; null accepts any non-blank token.</summary>
+    public string? LlmApiKey { get; init; }
+
+    /// <summary>Initial latency of every search answer.</summary>
+    public TimeSpan SearchLatency { get; init; }
+
+    /// <summary>Initial latency of every LLM answer.</summary>
+    public TimeSpan LlmLatency { get; init; }
+
+    /// <summary>How many recent requests each endpoint keeps in <see cref="EndpointBehavior.Requests"/>.</summary>
+    public int RecordedRequestLimit { get; init; } = 10_000;
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+
+namespace PersonalizedLine.ProviderEmulator;
+
+/// <summary>
+/// How one emulated endpoint behaves and what it has seen. Every member is safe to read and change while
+/// requests are running, from any thread.
+/// </summary>
+public sealed class EndpointBehavior
+{
+    private readonly ConcurrentQueue<Fault> _script = new();
+    private readonly ConcurrentQueue<RecordedRequest> _recorded = new();
+    private readonly int _recordLimit;
+    private long _latencyTicks;
+    private long _jitterTicks;
+    private long _totalRequests;
+    private long _inFlight;
+    private long _maxInFlight;
+    private long _everyNth;
+    private long _failureRateBits;
+    private Fault _periodicFault = Fault.Status(500);
+
+    internal EndpointBehavior(TimeSpan latency, int recordLimit)
+    {
+        Latency = latency;
+        _recordLimit = Math.Max(0, recordLimit);
+    }
+
+    /// <summary>Raised for every request as it arrives (on the request's thread; keep it quick).</summary>
+    public event Action<RecordedRequest>? RequestReceived;
+
+    /// <summary>Delay before every answer (also before scripted faults, except <see cref="FaultKind.Hang"/>).</summary>
+    public TimeSpan Latency
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _latencyTicks));
+        set => Interlocked.Exchange(ref _latencyTicks, Math.Max(0, value.Ticks));
+    }
+
+    /// <summary>Up to this much random extra delay per answer.</summary>
+    public TimeSpan LatencyJitter
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _jitterTicks));
+        set => Interlocked.Exchange(ref _jitterTicks, Math.Max(0, value.Ticks));
+    }
+
+    /// <summary>When positive, every Nth request (by arrival) gets <see cref="PeriodicFault"/>. 0 turns it off.</summary>
+    public int FaultEveryNth
+    {
+        get => (int)Interlocked.Read(ref _everyNth);
+        set => Interlocked.Exchange(ref _everyNth, Math.Max(0, value));
+    }
+
+    /// <summary>Share of requests (0 to 1) that get <see cref="PeriodicFault"/> at random.</summary>
+    public double FailureRate
+    {
+        get => BitConverter.Int64BitsToDouble(Interlocked.Read(ref _failureRateBits));
+        set => Interlocked.Exchange(ref _failureRateBits, BitConverter.DoubleToInt64Bits(Math.Clamp(value, 0, 1)));
+    }
+
+    /// <summary>The fault used by <see cref="FaultEveryNth"/> and <see cref="FailureRate"/> (default HTTP 500).</summary>
+    public Fault PeriodicFault
+    {
+        get => Volatile.Read(ref _periodicFault);
+        set => Volatile.Write(ref _periodicFault, value ?? throw new ArgumentNullException(nameof(value)));
+    }
+
+    /// <summary>Requests received since start or the last <see cref="ResetCounters"/>, including rejected ones.</summary>
+    public long TotalRequests => Interlocked.Read(ref _totalRequests);
+
+    /// <summary>Requests being answered right now.</summary>
+    public long InFlight => Interlocked.Read(ref _inFlight);
+
+    /// <summary>Peak of <see cref="InFlight"/> since start or the last reset.</summary>
+    public long MaxInFlight => Interlocked.Read(ref _maxInFlight);
+
+    /// <summary>Scripted faults not yet used.</summary>
+    public int PendingFaults => _script.Count;
+
+    /// <summary>The most recent requests, oldest first (bounded by <see cref="EmulatorOptions.RecordedRequestLimit"/>).</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _recorded.ToArray();
+
+    /// <summary>The next requests get these faults, one each, in order; later requests are answered normally.</summary>
+    public void EnqueueFaults(params Fault[] faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        foreach (var fault in faults)
+        {
+            _script.Enqueue(fault ?? throw new ArgumentException("A fault must not be null.", nameof(faults)));
+        }
+    }
+
+    public void ClearFaults() => _script.Clear();
+
+    /// <summary>Zeroes the request counters and forgets recorded requests; scripted faults and settings stay.</summary>
+    public void ResetCounters()
+    {
+        Interlocked.Exchange(ref _totalRequests, 0);
+        Interlocked.Exchange(ref _maxInFlight, Interlocked.Read(ref _inFlight));
+        _recorded.Clear();
+    }
+
+    internal Fault? Arrive(TimeSpan sinceStart, string text, string body, string? credential, out RecordedRequest record)
+    {
+        var sequence = Interlocked.Increment(ref _totalRequests);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        for (var peak = Interlocked.Read(ref _maxInFlight); inFlight > peak; peak = Interlocked.Read(ref _maxInFlight))
+        {
+            if (Interlocked.CompareExchange(ref _maxInFlight, inFlight, peak) == peak)
+            {
+                break;
+            }
+        }
+
+        var fault = ChooseFault(sequence);
+        record = new RecordedRequest(sequence, DateTimeOffset.UtcNow, sinceStart, text, body, credential, fault);
+        if (_recordLimit > 0)
+        {
+            _recorded.Enqueue(record);
+            while (_recorded.Count > _recordLimit && _recorded.TryDequeue(out _))
+            {
+            }
+        }
+
+        RequestReceived?.Invoke(record);
+        return fault;
+    }
+
+    internal void Leave() => Interlocked.Decrement(ref _inFlight);
+
+    internal TimeSpan NextDelay()
+    {
+        var jitter = LatencyJitter;
+        return Latency + (jitter > TimeSpan.Zero ? jitter * Random.Shared.NextDouble() : TimeSpan.Zero);
+    }
+
+    private Fault? ChooseFault(long sequence)
+    {
+        if (_script.TryDequeue(out var scripted))
+        {
+            return scripted;
+        }
+
+        var nth = FaultEveryNth;
+        if (nth > 0 && sequence % nth == 0)
+        {
+            return PeriodicFault;
+        }
+
+        var rate = FailureRate;
+        return rate > 0 && Random.Shared.NextDouble() < rate ? PeriodicFault : null;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace PersonalizedLine.ProviderEmulator;
+
+/// <summary>Writes small JSON or text answers without reflection-based serialization.</summary>
+internal static class JsonResponses
+{
+    public static Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return WriteAsync(context, status, "application/json", buffer.WrittenMemory);
+    }
+
+    public static Task WriteRawAsync(HttpContext context, int status, string contentType, string body) =>
+        WriteAsync(context, status, contentType, Encoding.UTF8.GetBytes(body));
+
+    private static async Task WriteAsync(HttpContext context, int status, string contentType, ReadOnlyMemory<byte> body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+    }
+}

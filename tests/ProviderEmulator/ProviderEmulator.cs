@@ -1,0 +1,106 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PersonalizedLine.ProviderEmulator;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (random free port) speaking Serper's <c>POST /search</c> and the OpenAI
+/// <c>POST /v1/chat/completions</c> wire formats, with scriptable latency and faults, for tests and benchmarks.
+/// Answers wait with <see cref="Task.Delay(TimeSpan, CancellationToken)"/>, so thousands of slow requests can be
+/// in flight without holding threads.
+/// </summary>
+public sealed class ProviderEmulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly EmulatorClock _clock;
+
+    private ProviderEmulator(WebApplication app, EmulatorClock clock, EndpointBehavior search, EndpointBehavior llm, Uri baseUrl)
+    {
+        _app = app;
+        _clock = clock;
+        Search = search;
+        Llm = llm;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary><c>http://127.0.0.1:PORT</c>.</summary>
+    public Uri BaseUrl { get; }
+
+    /// <summary>Base URL for a Serper client (<c>/search</c> hangs off it).</summary>
+    public Uri SearchBaseUrl => BaseUrl;
+
+    /// <summary>Base URL for an OpenAI-compatible client: <c>http://127.0.0.1:PORT/v1</c>.</summary>
+    public Uri LlmBaseUrl => new(BaseUrl, "/v1");
+
+    public int Port => BaseUrl.Port;
+
+    /// <summary>Behaviour and counters of <c>POST /search</c>.</summary>
+    public EndpointBehavior Search { get; }
+
+    /// <summary>Behaviour and counters of <c>POST /v1/chat/completions</c>.</summary>
+    public EndpointBehavior Llm { get; }
+
+    public static async Task<ProviderEmulator> StartAsync(EmulatorOptions? options = null)
+    {
+        options ??= new EmulatorOptions();
+        var clock = new EmulatorClock();
+        var search = new EndpointBehavior(options.SearchLatency, options.RecordedRequestLimit);
+        var llm = new EndpointBehavior(options.LlmLatency, options.RecordedRequestLimit);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        // A burst of a thousand clients connects at once: the default accept backlog (512) would refuse some.
+        builder.WebHost.UseSockets(o => o.Backlog = 4096);
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxConcurrentConnections = null;
+            kestrel.Limits.MaxConcurrentUpgradedConnections = null;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 4096;
+            // Clients under load may send bodies slowly; the emulator should not be the one timing out.
+            kestrel.Limits.MinRequestBodyDataRate = null;
+            kestrel.Listen(IPAddress.Loopback, 0);
+        });
+
+        var app = builder.Build();
+        var searchEndpoint = new SearchEndpoint(search, options, clock);
+        var chatEndpoint = new ChatEndpoint(llm, options, clock);
+        app.MapPost("/search", (RequestDelegate)searchEndpoint.HandleAsync);
+        app.MapPost("/v1/chat/completions", (RequestDelegate)chatEndpoint.HandleAsync);
+
+        await app.StartAsync().ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var port = new Uri(address).Port;
+        return new ProviderEmulator(app, clock, search, llm, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    /// <summary>Requests received by both endpoints since start or the last reset.</summary>
+    public long TotalRequests => Search.TotalRequests + Llm.TotalRequests;
+
+    /// <summary>Resets both endpoints' counters and recorded requests.</summary>
+    public void ResetCounters()
+    {
+        Search.ResetCounters();
+        Llm.ResetCounters();
+    }
+
+    /// <summary>Time since the emulator started, on the same clock as <see cref="RecordedRequest.SinceStart"/>.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
+
+    public async ValueTask DisposeAsync()
+    {
+        // End hanging and delayed answers first, so shutdown does not wait for them.
+        _clock.Stop();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _clock.Dispose();
+    }
+}

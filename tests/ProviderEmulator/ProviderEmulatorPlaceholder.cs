@@ -1,3 +1,0 @@
-namespace PersonalizedLine.ProviderEmulator;
-
-internal static class ProviderEmulatorPlaceholder;
