@@ -1,39 +1,47 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using PersonalizedLine.Cli;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Silo.Hosting;
 using Serilog.Events;
 using Spectre.Console;
 
-var (options, error) = CommandLineOptions.Parse(args);
-if (options is null)
+namespace PersonalizedLine.Cli;
+
+/// <summary>The main job: one CSV through the whole pipeline in one process, with no external service needed.</summary>
+public static class CliProgram
 {
-    if (error is not null)
+    public static async Task<int> Main(string[] args)
     {
-        AnsiConsole.MarkupLineInterpolated($"[red]{error}[/]");
+        var (options, error) = CommandLineOptions.Parse(args);
+        if (options is null)
+        {
+            if (error is not null)
+            {
+                AnsiConsole.MarkupLineInterpolated($"[red]{error}[/]");
+            }
+
+            Console.WriteLine(CommandLineOptions.Usage);
+            return error is null ? 0 : 1;
+        }
+
+        // An embedded silo with in-memory storage: the same grains and pipeline as a cluster.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Cluster:Mode"] = nameof(ClusterMode.Embedded);
+        builder.AddPersonalizedLineLogging(consoleLevel: LogEventLevel.Warning);
+        builder.AddPersonalizedLineSilo(withDashboard: false);
+        using var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            var runner = new LeadFileRunner(
+                host.Services,
+                host.Services.GetRequiredService<IResearchProvider>().IsOffline,
+                host.Services.GetRequiredService<ILineWriter>().IsOffline);
+            return await runner.RunAsync(options);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
     }
-
-    Console.WriteLine(CommandLineOptions.Usage);
-    return error is null ? 0 : 1;
-}
-
-// One process: an embedded silo with in-memory storage, the same grains and pipeline as a cluster.
-var builder = Host.CreateApplicationBuilder();
-builder.Configuration["Cluster:Mode"] = nameof(ClusterMode.Embedded);
-builder.AddPersonalizedLineLogging(consoleLevel: LogEventLevel.Warning);
-builder.AddPersonalizedLineSilo(withDashboard: false);
-using var host = builder.Build();
-await host.StartAsync();
-try
-{
-    var runner = new LeadFileRunner(
-        host.Services,
-        host.Services.GetRequiredService<IResearchProvider>().IsOffline,
-        host.Services.GetRequiredService<ILineWriter>().IsOffline);
-    return await runner.RunAsync(options);
-}
-finally
-{
-    await host.StopAsync();
 }

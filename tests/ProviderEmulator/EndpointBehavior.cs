@@ -19,6 +19,7 @@ public sealed class EndpointBehavior
     private long _everyNth;
     private long _failureRateBits;
     private Fault _periodicFault = Fault.Status(500);
+    private Func<string, Fault?>? _rule;
 
     internal EndpointBehavior(TimeSpan latency, int recordLimit)
     {
@@ -91,6 +92,25 @@ public sealed class EndpointBehavior
 
     public void ClearFaults() => _script.Clear();
 
+    /// <summary>
+    /// Every request whose body makes <paramref name="rule"/> return a fault gets it (before scripted faults), e.g. to
+    /// make the calls of one lead fail through all retries while its neighbours succeed. Null removes the rule.
+    /// </summary>
+    public void FaultWhen(Func<string, Fault?>? rule) => Volatile.Write(ref _rule, rule);
+
+    /// <summary>Back to a fresh endpoint: no latency, no faults or rules, zeroed counters.</summary>
+    public void Reset()
+    {
+        ClearFaults();
+        FaultWhen(null);
+        FaultEveryNth = 0;
+        FailureRate = 0;
+        PeriodicFault = Fault.Status(500);
+        Latency = TimeSpan.Zero;
+        LatencyJitter = TimeSpan.Zero;
+        ResetCounters();
+    }
+
     /// <summary>Zeroes the request counters and forgets recorded requests; scripted faults and settings stay.</summary>
     public void ResetCounters()
     {
@@ -111,7 +131,7 @@ public sealed class EndpointBehavior
             }
         }
 
-        var fault = ChooseFault(sequence);
+        var fault = Volatile.Read(ref _rule)?.Invoke(body) ?? ChooseFault(sequence);
         record = new RecordedRequest(sequence, DateTimeOffset.UtcNow, sinceStart, text, body, credential, fault);
         if (_recordLimit > 0)
         {

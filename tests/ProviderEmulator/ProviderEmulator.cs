@@ -92,6 +92,13 @@ public sealed class ProviderEmulator : IAsyncDisposable
         Llm.ResetCounters();
     }
 
+    /// <summary>Both endpoints back to fresh: no latency, faults or rules, zeroed counters. Tests sharing an emulator start with it.</summary>
+    public void Reset()
+    {
+        Search.Reset();
+        Llm.Reset();
+    }
+
     /// <summary>Time since the emulator started, on the same clock as <see cref="RecordedRequest.SinceStart"/>.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
 

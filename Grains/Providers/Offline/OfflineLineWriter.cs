@@ -7,6 +7,9 @@ namespace PersonalizedLine.Grains.Providers;
 /// </summary>
 public sealed class OfflineLineWriter : ILineWriter
 {
+    /// <summary>Starts every offline line, so nobody mails a placeholder thinking an LLM wrote it.</summary>
+    public const string Marker = "(offline demo)";
+
     public bool IsOffline => true;
 
     public Task<LineDraft> WriteLineAsync(LineRequest request, CancellationToken cancellationToken)
@@ -28,7 +31,7 @@ public sealed class OfflineLineWriter : ILineWriter
                 ? $"{greeting}, {company} caught my eye: {fact}."
                 : $"{greeting}, {company} caught my eye and I wanted to reach out directly.",
         };
-        return Task.FromResult(new LineDraft(line, PromptTokens: 0, CompletionTokens: 0));
+        return Task.FromResult(new LineDraft($"{Marker} {line}", PromptTokens: 0, CompletionTokens: 0));
     }
 
     private static string? LeadField(IReadOnlyDictionary<string, string> lead, params string[] keys)

@@ -66,7 +66,7 @@ public sealed class CommandLineTests
             await using var file = File.OpenRead(output);
             var csv = await CsvOutput.ParseAsync(file);
             Assert.Equal(40, csv.Rows.Count);
-            Assert.StartsWith("[offline", csv.Cell(0, "personalized_line"), StringComparison.OrdinalIgnoreCase);
+            Assert.StartsWith("(offline demo) Hi Ada", csv.Cell(0, "personalized_line"));
         }
         finally
         {

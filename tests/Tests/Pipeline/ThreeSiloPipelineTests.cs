@@ -1,5 +1,6 @@
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Jobs;
+using PersonalizedLine.ProviderEmulator;
 using PersonalizedLine.Tests.Support;
 
 namespace PersonalizedLine.Tests.Pipeline;
@@ -76,7 +77,7 @@ public sealed class ThreeSiloPipelineTests
     public async Task AFailingRowDoesNotFailItsNeighbours()
     {
         // Every LLM call for Company7 answers 500, through all retries.
-        _cluster.Emulator.Llm.FaultWhen(request => request.Body.Contains("Company7", StringComparison.Ordinal) ? ProviderEmulator.Fault.Status(500) : null);
+        _cluster.Emulator.Llm.FaultWhen(body => body.Contains("Company7", StringComparison.Ordinal) ? Fault.Status(500) : null);
 
         var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(20), Deadline);
 

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace PersonalizedLine.Tests.Support;
 
-/// <summary>Lead CSVs for tests: row i has first name Lead{i} and company Company{i}, so every output line is traceable.</summary>
+/// <summary>Lead CSVs for tests: row i has first name Lead{i}, company Company{i} and website company{i}.example, so every output line is traceable.</summary>
 public static class LeadFiles
 {
     public const string Header = "first_name,last_name,title,company,website";
@@ -12,8 +12,9 @@ public static class LeadFiles
         var text = new StringBuilder(Header).Append('\n');
         for (var i = 0; i < rows; i++)
         {
+            var name = company?.Invoke(i) ?? $"Company{i}";
             text.Append("Lead").Append(i).Append(",Surname").Append(i).Append(",CTO,")
-                .Append(company?.Invoke(i) ?? $"Company{i}").Append(",company").Append(i).Append(".example\n");
+                .Append(name).Append(',').Append(name.ToLowerInvariant()).Append(".example\n");
         }
 
         return text.ToString();
