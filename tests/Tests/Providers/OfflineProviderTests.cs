@@ -28,7 +28,7 @@ public sealed class OfflineProviderTests
         var second = await writer.WriteLineAsync(request, CancellationToken.None);
 
         Assert.Equal(first, second);
-        Assert.StartsWith("Hi Ada, ", first.Text, StringComparison.Ordinal);
+        Assert.StartsWith("(offline demo) Hi Ada, ", first.Text, StringComparison.Ordinal);
         Assert.Contains("Acme Robotics", first.Text, StringComparison.Ordinal);
         Assert.Equal(0, first.PromptTokens);
         Assert.Equal(0, first.CompletionTokens);
@@ -42,7 +42,7 @@ public sealed class OfflineProviderTests
 
         var draft = await writer.WriteLineAsync(request, CancellationToken.None);
 
-        Assert.StartsWith("Hi there, ", draft.Text, StringComparison.Ordinal);
+        Assert.StartsWith("(offline demo) Hi there, ", draft.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("\n", draft.Text, StringComparison.Ordinal);
     }
 
@@ -59,7 +59,7 @@ public sealed class OfflineProviderTests
             texts.Add((await writer.WriteLineAsync(request, CancellationToken.None)).Text);
         }
 
-        Assert.All(texts, t => Assert.StartsWith("Hi Grace, ", t, StringComparison.Ordinal));
+        Assert.All(texts, t => Assert.StartsWith("(offline demo) Hi Grace, ", t, StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("Navy Labs builds compilers.", StringComparison.Ordinal));
         Assert.All(texts, t => Assert.DoesNotContain("https://", t, StringComparison.Ordinal));
     }
