@@ -3,10 +3,10 @@ using System.Globalization;
 namespace PersonalizedLine.Benchmark;
 
 /// <summary>Benchmark parameters from the command line.</summary>
-public sealed record BenchmarkSettings(int Rows, int ResearchLatencyMs, int LlmLatencyMs, int RowsInFlight, int ChunkSize)
+public sealed record BenchmarkSettings(int Rows, int ResearchLatencyMs, int LlmLatencyMs, int RowsInFlight, int ChunkSize, int WarmupRows)
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project Benchmark -- [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100]";
+        "Usage: dotnet run -c Release --project Benchmark -- [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]";
 
     public static BenchmarkSettings Parse(IReadOnlyList<string> args)
     {
@@ -17,6 +17,7 @@ public sealed record BenchmarkSettings(int Rows, int ResearchLatencyMs, int LlmL
             ["--llm-ms"] = 2_000,
             ["--in-flight"] = 1_000,
             ["--chunk-size"] = 100,
+            ["--warmup-rows"] = 2_000,
         };
         for (var i = 0; i < args.Count; i++)
         {
@@ -30,7 +31,7 @@ public sealed record BenchmarkSettings(int Rows, int ResearchLatencyMs, int LlmL
             i++;
         }
 
-        return new BenchmarkSettings(values["--rows"], values["--research-ms"], values["--llm-ms"], values["--in-flight"], values["--chunk-size"]);
+        return new BenchmarkSettings(values["--rows"], values["--research-ms"], values["--llm-ms"], values["--in-flight"], values["--chunk-size"], values["--warmup-rows"]);
     }
 
     /// <summary>Rows per second if every slot were busy all the time: rows in flight ÷ per-row latency.</summary>

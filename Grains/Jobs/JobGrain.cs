@@ -7,13 +7,14 @@ using PersonalizedLine.Grains.Processing;
 namespace PersonalizedLine.Grains.Jobs;
 
 /// <summary>
-/// One job. Cuts the uploaded rows into chunks, keeps at most <see cref="ProcessingOptions.MaxActiveChunksPerJob"/>
-/// of them started (so a million-row file does not activate a million rows at once) and keeps the totals from
-/// the chunks' absolute reports.
+/// One job. Cuts the uploaded rows into chunks, keeps a window of them started — about twice the rows the cluster
+/// can have in flight, so every slot stays busy without a million-row file activating a million rows at once — and
+/// keeps the totals from the chunks' absolute reports.
 /// </summary>
 public sealed partial class JobGrain(
     [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
     IOptions<ProcessingOptions> options,
+    IClusterMembershipService membership,
     TimeProvider clock,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
@@ -164,7 +165,8 @@ public sealed partial class JobGrain(
     private async Task StartChunksAsync()
     {
         var starts = new List<Task>();
-        while (Job.NextChunkToStart < Job.ChunkCount && Job.ActiveChunks.Count < options.Value.MaxActiveChunksPerJob)
+        var window = ChunkWindow();
+        while (Job.NextChunkToStart < Job.ChunkCount && Job.ActiveChunks.Count < window)
         {
             var index = Job.NextChunkToStart++;
             Job.ActiveChunks[index] = new ChunkReport(index, 0, 0, false, UsageTotals.None);
@@ -172,6 +174,20 @@ public sealed partial class JobGrain(
         }
 
         await Task.WhenAll(starts);
+    }
+
+    /// <summary>
+    /// Chunks to keep started: twice the cluster's row slots (so a chunk finishing its last slow row never leaves
+    /// slots idle) plus two, capped by <see cref="ProcessingOptions.MaxActiveChunksPerJob"/>. Recomputed on every
+    /// start, so silos that join are used. Fewer activations also means a faster start.
+    /// </summary>
+    private int ChunkWindow()
+    {
+        var settings = options.Value;
+        var silos = Math.Max(1, membership.CurrentSnapshot.Members.Values.Count(member => member.Status == SiloStatus.Active));
+        var rowsWanted = 2L * settings.MaxConcurrentRowsPerSilo * silos;
+        var chunks = (rowsWanted + settings.ChunkSize - 1) / settings.ChunkSize + 2;
+        return (int)Math.Min(chunks, settings.MaxActiveChunksPerJob);
     }
 
     private void EnsureStatus(JobStatus expected, string action)

@@ -16,10 +16,11 @@ public sealed class ProcessingOptions
     public int ChunkSize { get; set; } = 100;
 
     /// <summary>
-    /// Chunks a job keeps started at once. Bounds the activations a large file creates; it should hold at least
-    /// (rows in flight across the cluster ÷ chunk size) × 2 so that no silo waits on a chunk's last slow row.
+    /// Upper bound on the chunks a job keeps started at once. A job aims at twice the cluster's row slots
+    /// (silos × <see cref="MaxConcurrentRowsPerSilo"/> × 2 ÷ <see cref="ChunkSize"/>, plus two); this caps that,
+    /// so one job on a huge cluster cannot activate an unbounded number of rows.
     /// </summary>
-    public int MaxActiveChunksPerJob { get; set; } = 64;
+    public int MaxActiveChunksPerJob { get; set; } = 1_000;
 
     /// <summary>The whole budget of one row (research + LLM, retries and rate-limit waits included).</summary>
     public TimeSpan RowTimeout { get; set; } = TimeSpan.FromMinutes(8);

@@ -81,7 +81,10 @@ public static class ProviderServiceCollectionExtensions
     private static IHttpClientBuilder AddProviderHandlers<TOptions>(this IHttpClientBuilder builder, string pipelineName)
         where TOptions : ProviderResilienceOptions
     {
-        builder.ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
+        // The resilience pipeline logs what matters (retries, rate limits); per-request HttpClient logging at
+        // hundreds of rows a second would only cost CPU.
+        builder.RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             // The pooled handler recycles connections itself (PooledConnectionLifetime), so the factory need not
             // rotate handlers, and a singleton provider may keep its client.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
