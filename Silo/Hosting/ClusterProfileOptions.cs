@@ -11,14 +11,26 @@ public sealed class ClusterProfileOptions
 
     public string ServiceId { get; set; } = "personalizedline";
 
-    /// <summary>Silo-to-silo port. 0 picks a free one (embedded only, so two local runs never collide).</summary>
+    /// <summary>Silo-to-silo port. 0 picks a free one in the embedded profile, so two local runs never collide.</summary>
     public int SiloPort { get; set; }
 
-    /// <summary>Client gateway port. 0 picks a free one (embedded only).</summary>
+    /// <summary>Client gateway port. 0 picks a free one in the embedded profile.</summary>
     public int GatewayPort { get; set; }
 
     /// <summary>The first silo's port, which the others join through (<see cref="ClusterMode.Localhost"/>).</summary>
     public int PrimarySiloPort { get; set; } = 11111;
+
+    /// <summary>
+    /// The address a silo advertises to the others (<see cref="ClusterMode.Distributed"/> outside Kubernetes, where
+    /// the pod IP is used). Loopback by default, for a cluster on one machine.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Take silo identity and addresses from the pod (<c>POD_NAME</c>, <c>POD_IP</c>, labels).</summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>How long a stopping silo may take to hand its grains over before the process exits.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(1);
 
     public int EffectiveSiloPort => SiloPort != 0 ? SiloPort : Mode == ClusterMode.Embedded ? FreePort.Pick() : 11111;
 

@@ -1,6 +1,8 @@
-using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace PersonalizedLine.Silo.Hosting;
 
@@ -9,7 +11,9 @@ public static class HostBuilderExtensions
     /// <summary>Hosts a silo in this process (a silo host, the command line, or the API with no cluster configured).</summary>
     public static IHostApplicationBuilder AddPersonalizedLineSilo(this IHostApplicationBuilder builder, bool withDashboard)
     {
+        var profile = ReadProfile(builder.Configuration);
         builder.Services.AddPersonalizedLineCore(builder.Configuration);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = profile.ShutdownTimeout);
         builder.UseOrleans(silo => silo.ConfigurePersonalizedLineSilo(builder.Configuration, withDashboard));
         return builder;
     }
@@ -20,7 +24,7 @@ public static class HostBuilderExtensions
     /// </summary>
     public static bool AddPersonalizedLineSiloOrClient(this IHostApplicationBuilder builder)
     {
-        var profile = builder.Configuration.GetSection(ClusterProfileOptions.SectionName).Get<ClusterProfileOptions>() ?? new();
+        var profile = ReadProfile(builder.Configuration);
         if (profile.Mode == ClusterMode.Embedded)
         {
             builder.AddPersonalizedLineSilo(withDashboard: true);
@@ -28,8 +32,26 @@ public static class HostBuilderExtensions
         }
 
         builder.Services.AddPersonalizedLineCore(builder.Configuration);
-        builder.UseOrleansClient(client => client.UseLocalhostClustering(
-            [profile.EffectiveGatewayPort], profile.ServiceId, profile.ClusterId));
+        builder.UseOrleansClient(client =>
+        {
+            if (profile.Mode == ClusterMode.Distributed)
+            {
+                var redis = ClusterConnections.ReadRedis(builder.Configuration);
+                client.Configure<ClusterOptions>(options =>
+                {
+                    options.ClusterId = profile.ClusterId;
+                    options.ServiceId = profile.ServiceId;
+                });
+                client.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+            }
+            else
+            {
+                client.UseLocalhostClustering([profile.EffectiveGatewayPort], profile.ServiceId, profile.ClusterId);
+            }
+        });
         return false;
     }
+
+    private static ClusterProfileOptions ReadProfile(IConfiguration configuration) =>
+        configuration.GetSection(ClusterProfileOptions.SectionName).Get<ClusterProfileOptions>() ?? new();
 }

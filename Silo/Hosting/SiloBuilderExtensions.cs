@@ -1,22 +1,34 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 using PersonalizedLine.Grains;
+using StackExchange.Redis;
 
 namespace PersonalizedLine.Silo.Hosting;
 
 public static class SiloBuilderExtensions
 {
-    /// <summary>Clustering and storage for the configured profile; the dashboard when the host serves HTTP.</summary>
+    private const string PostgresInvariant = "Npgsql";
+
+    /// <summary>Clustering, storage and reminders for the configured profile; the dashboard when the host serves HTTP.</summary>
     public static ISiloBuilder ConfigurePersonalizedLineSilo(this ISiloBuilder silo, IConfiguration configuration, bool withDashboard)
     {
         var profile = configuration.GetSection(ClusterProfileOptions.SectionName).Get<ClusterProfileOptions>() ?? new();
-        var siloPort = profile.EffectiveSiloPort;
-        var primary = profile.Mode == ClusterMode.Embedded ? siloPort : profile.PrimarySiloPort;
-        silo.UseLocalhostClustering(siloPort, profile.EffectiveGatewayPort,
-            new IPEndPoint(IPAddress.Loopback, primary), profile.ServiceId, profile.ClusterId);
+        if (profile.Mode == ClusterMode.Distributed)
+        {
+            silo.UseDistributedProfile(profile, ClusterConnections.Read(configuration));
+        }
+        else
+        {
+            var siloPort = profile.EffectiveSiloPort;
+            var primary = profile.Mode == ClusterMode.Embedded ? siloPort : profile.PrimarySiloPort;
+            silo.UseLocalhostClustering(siloPort, profile.EffectiveGatewayPort,
+                new IPEndPoint(IPAddress.Loopback, primary), profile.ServiceId, profile.ClusterId);
+            silo.AddPersonalizedLineGrainStorage();
+            silo.UseInMemoryReminderService();
+        }
 
-        silo.AddPersonalizedLineGrainStorage();
         if (withDashboard)
         {
             silo.AddDashboard();
@@ -25,11 +37,48 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>The grain storage providers the grains name (in memory for the embedded and localhost profiles).</summary>
+    /// <summary>The grain storage providers the grains name, in memory (embedded and localhost profiles, tests).</summary>
     public static ISiloBuilder AddPersonalizedLineGrainStorage(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(StorageNames.Jobs);
         silo.AddMemoryGrainStorage(StorageNames.Chunks);
         return silo;
+    }
+
+    /// <summary>Redis membership, PostgreSQL grain state and reminders (the schema is <c>sql/postgresql-orleans.sql</c>).</summary>
+    private static void UseDistributedProfile(this ISiloBuilder silo, ClusterProfileOptions profile, ClusterConnections connections)
+    {
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = profile.ClusterId;
+            options.ServiceId = profile.ServiceId;
+        });
+        silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(connections.Redis));
+        if (profile.Kubernetes)
+        {
+            // Pod name and IP become the silo's name and address; dead pods' silos are declared dead at once.
+            silo.UseKubernetesHosting();
+        }
+        else
+        {
+            // Advertise an explicit address: the machine's default one is not what a loopback cluster listens on.
+            silo.ConfigureEndpoints(IPAddress.Parse(profile.AdvertisedAddress), profile.EffectiveSiloPort, profile.EffectiveGatewayPort,
+                listenOnAnyHostAddress: !IPAddress.IsLoopback(IPAddress.Parse(profile.AdvertisedAddress)));
+        }
+
+        foreach (var storage in new[] { StorageNames.Jobs, StorageNames.Chunks })
+        {
+            silo.AddAdoNetGrainStorage(storage, options =>
+            {
+                options.Invariant = PostgresInvariant;
+                options.ConnectionString = connections.Postgres;
+            });
+        }
+
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = PostgresInvariant;
+            options.ConnectionString = connections.Postgres;
+        });
     }
 }
