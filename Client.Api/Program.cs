@@ -9,7 +9,7 @@ builder.AddPersonalizedLineLogging();
 var hostsSilo = builder.AddPersonalizedLineSiloOrClient();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
-builder.Services.AddHealthChecks();
+builder.Services.AddPersonalizedLineHealthChecks();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
@@ -17,7 +17,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
-app.MapHealthChecks("/health");
+app.MapPersonalizedLineHealth();
 app.MapJobs();
 if (hostsSilo)
 {

@@ -15,10 +15,10 @@ public static class SiloHostProgram
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPersonalizedLineLogging();
         builder.AddPersonalizedLineSilo(withDashboard: true);
-        builder.Services.AddHealthChecks();
+        builder.Services.AddPersonalizedLineHealthChecks();
 
         var app = builder.Build();
-        app.MapHealthChecks("/health");
+        app.MapPersonalizedLineHealth();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.Run();
     }

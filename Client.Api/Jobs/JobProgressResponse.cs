@@ -20,6 +20,7 @@ public sealed record JobProgressResponse(
     string Model,
     UsageResponse Usage,
     string? Error,
+    IReadOnlyDictionary<string, long> RowsBySilo,
     string ResultUrl)
 {
     public static JobProgressResponse From(JobProgress progress) => new(
@@ -39,5 +40,6 @@ public sealed record JobProgressResponse(
         progress.Model,
         new UsageResponse(progress.Usage.PromptTokens, progress.Usage.CompletionTokens, progress.Usage.TotalTokens, progress.Usage.SearchCalls),
         progress.Error,
+        progress.RowsBySilo,
         $"/jobs/{progress.JobId}/result");
 }

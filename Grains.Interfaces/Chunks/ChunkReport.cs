@@ -9,4 +9,5 @@ public sealed record class ChunkReport(
     [property: Id(1)] int Succeeded,
     [property: Id(2)] int Failed,
     [property: Id(3)] bool IsComplete,
-    [property: Id(4)] UsageTotals Usage);
+    [property: Id(4)] UsageTotals Usage,
+    [property: Id(5)] IReadOnlyDictionary<string, int> RowsBySilo);

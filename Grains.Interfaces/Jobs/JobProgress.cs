@@ -17,4 +17,5 @@ public sealed record class JobProgress(
     [property: Id(11)] DateTimeOffset? FinishedAt,
     [property: Id(12)] UsageTotals Usage,
     [property: Id(13)] string Model,
-    [property: Id(14)] string? Error);
+    [property: Id(14)] string? Error,
+    [property: Id(15)] IReadOnlyDictionary<string, long> RowsBySilo);

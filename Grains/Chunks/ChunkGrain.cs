@@ -129,6 +129,22 @@ public sealed partial class ChunkGrain(
         }
     }
 
+    /// <summary>A graceful shutdown saves what is unsaved, so results of finished rows are never redone.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (input.State.Input is not null)
+        {
+            try
+            {
+                await SaveAsync();
+            }
+            catch (Exception ex)
+            {
+                LogSaveOnDeactivateFailed(logger, ex, this.GetPrimaryKeyString());
+            }
+        }
+    }
+
     public Task<ChunkOutput> GetOutput()
     {
         var rows = input.State.Input?.Rows ?? [];
@@ -223,12 +239,18 @@ public sealed partial class ChunkGrain(
         var results = new Dictionary<int, RowResult>(_done);
         int succeeded = 0, failed = 0;
         var usage = UsageTotals.None;
+        var bySilo = new Dictionary<string, int>();
         for (var index = 0; index < _results.Length; index++)
         {
             if (_results[index] is { } result)
             {
                 results[index] = result;
                 usage = usage.Add(result.Usage);
+                if (result.Silo.Length > 0)
+                {
+                    bySilo[result.Silo] = bySilo.GetValueOrDefault(result.Silo) + 1;
+                }
+
                 if (result.Status == RowStatus.Ok)
                 {
                     succeeded++;
@@ -256,7 +278,7 @@ public sealed partial class ChunkGrain(
         try
         {
             await GrainFactory.GetGrain<IJobGrain>(Input.JobId)
-                .ReportChunk(new ChunkReport(Input.ChunkIndex, succeeded, failed, complete, usage));
+                .ReportChunk(new ChunkReport(Input.ChunkIndex, succeeded, failed, complete, usage, bySilo));
             _unreported = false;
         }
         catch (Exception ex)
@@ -275,6 +297,9 @@ public sealed partial class ChunkGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Row {RowNumber} reported to chunk {Chunk}, which does not hold it")]
     private static partial void LogForeignRow(ILogger logger, long rowNumber, string chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {Chunk} could not save its results while deactivating; the rows are redone")]
+    private static partial void LogSaveOnDeactivateFailed(ILogger logger, Exception exception, string chunk);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {Chunk} could not report to its job; it tries again on its next tick")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string chunk);

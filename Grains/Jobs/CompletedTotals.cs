@@ -17,4 +17,8 @@ public sealed class CompletedTotals
 
     [Id(3)]
     public UsageTotals Usage { get; set; } = UsageTotals.None;
+
+    /// <summary>Rows processed by each silo, by silo name.</summary>
+    [Id(4)]
+    public Dictionary<string, long> RowsBySilo { get; set; } = [];
 }

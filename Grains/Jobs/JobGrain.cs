@@ -11,21 +11,56 @@ namespace PersonalizedLine.Grains.Jobs;
 /// can have in flight, so every slot stays busy without a million-row file activating a million rows at once — and
 /// keeps the totals from the chunks' absolute reports.
 /// </summary>
+/// <remarks>
+/// Durable: while the job runs, a reminder brings it back after a silo or the whole cluster restarts, and a timer
+/// pokes its active chunks so a chunk lost with a silo resumes from its persisted results. Progress is shown as of
+/// the last state write, so it never moves backwards across restarts.
+/// </remarks>
 public sealed partial class JobGrain(
     [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
     IOptions<ProcessingOptions> options,
     IClusterMembershipService membership,
     TimeProvider clock,
-    ILogger<JobGrain> logger) : Grain, IJobGrain
+    ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
     public const string CancelledRowMessage = "Not processed: the job was cancelled.";
+    private const string ResumeReminder = "resume";
 
     private readonly List<ChunkRow> _uploadBuffer = [];
     private readonly ThroughputMeter _throughput = new(TimeSpan.FromSeconds(20));
+    private ProgressCounts _visible = ProgressCounts.Empty;
+    private IGrainTimer? _pokeTimer;
 
     private JobState Job => state.State;
 
     private string JobId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _visible = ProgressCounts.Of(Job);
+        if (Job.Status == JobStatus.Running)
+        {
+            EnsurePokeTimer();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (Job.Status == JobStatus.Running)
+        {
+            EnsurePokeTimer();
+            await PokeChunksAsync();
+            return;
+        }
+
+        // Finished, cancelled or gone: nothing left to resume.
+        if (await this.GetReminder(reminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
 
     public async Task Create(JobSpec spec)
     {
@@ -62,8 +97,16 @@ public sealed partial class JobGrain(
         Job.StartedAt = clock.GetUtcNow();
         Job.Status = Job.TotalRows == 0 ? JobStatus.Completed : JobStatus.Running;
         Job.FinishedAt = Job.TotalRows == 0 ? Job.StartedAt : null;
+        if (Job.Status == JobStatus.Running)
+        {
+            // Registered before any chunk starts: from here on a restart of the cluster cannot strand the job.
+            var period = options.Value.ResumeInterval;
+            await this.RegisterOrUpdateReminder(ResumeReminder, period, period);
+            EnsurePokeTimer();
+        }
+
         await StartChunksAsync();
-        await state.WriteStateAsync();
+        await WriteAndPublishAsync();
         LogJobStarted(logger, JobId, Job.TotalRows, Job.ChunkCount);
         return Progress();
     }
@@ -102,8 +145,9 @@ public sealed partial class JobGrain(
             Job.FinishedAt = clock.GetUtcNow();
             await Task.WhenAll(Job.ActiveChunks.Keys.Select(index =>
                 GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index)).Cancel(CancelledRowMessage)));
-            await state.WriteStateAsync();
-            LogJobCancelled(logger, JobId, ProcessedRows());
+            await WriteAndPublishAsync();
+            await StopResumingAsync();
+            LogJobCancelled(logger, JobId, _visible.Processed);
         }
 
         return Progress();
@@ -125,7 +169,7 @@ public sealed partial class JobGrain(
         if (!report.IsComplete)
         {
             Job.ActiveChunks[report.ChunkIndex] = report;
-            _throughput.Record(clock.GetUtcNow(), ProcessedRows());
+            await WriteAndPublishAsync();
             return;
         }
 
@@ -135,8 +179,12 @@ public sealed partial class JobGrain(
         completed.Succeeded += report.Succeeded;
         completed.Failed += report.Failed;
         completed.Usage = completed.Usage.Add(report.Usage);
-        _throughput.Record(clock.GetUtcNow(), ProcessedRows());
+        foreach (var (silo, rows) in report.RowsBySilo)
+        {
+            completed.RowsBySilo[silo] = completed.RowsBySilo.GetValueOrDefault(silo) + rows;
+        }
 
+        var finished = false;
         if (Job.Status == JobStatus.Running)
         {
             await StartChunksAsync();
@@ -144,11 +192,69 @@ public sealed partial class JobGrain(
             {
                 Job.Status = JobStatus.Completed;
                 Job.FinishedAt = clock.GetUtcNow();
+                finished = true;
                 LogJobCompleted(logger, JobId, completed.Succeeded, completed.Failed);
             }
         }
 
+        await WriteAndPublishAsync();
+        if (finished)
+        {
+            await StopResumingAsync();
+        }
+    }
+
+    /// <summary>Writes the state, then shows it: a progress a caller has seen is always persisted.</summary>
+    private async Task WriteAndPublishAsync()
+    {
         await state.WriteStateAsync();
+        _visible = ProgressCounts.Of(Job);
+        _throughput.Record(clock.GetUtcNow(), _visible.Processed);
+    }
+
+    private void EnsurePokeTimer()
+    {
+        var interval = options.Value.PendingRowRetryInterval;
+        _pokeTimer ??= this.RegisterGrainTimer(_ => PokeChunksAsync(), new GrainTimerCreationOptions(interval, interval) { KeepAlive = true });
+    }
+
+    /// <summary>
+    /// Starts the window's chunks again (a no-op for a live chunk): a chunk lost with its silo is reactivated and
+    /// resumes from its persisted results. Also fills the window, should a start have been lost.
+    /// </summary>
+    private async Task PokeChunksAsync()
+    {
+        if (Job.Status != JobStatus.Running)
+        {
+            return;
+        }
+
+        var before = Job.NextChunkToStart;
+        try
+        {
+            await Task.WhenAll(Job.ActiveChunks.Keys.Select(index =>
+                GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index)).Start()));
+            await StartChunksAsync();
+        }
+        catch (Exception ex)
+        {
+            LogPokeFailed(logger, ex, JobId);
+        }
+
+        if (Job.NextChunkToStart != before)
+        {
+            await WriteAndPublishAsync();
+        }
+    }
+
+    private async Task StopResumingAsync()
+    {
+        _pokeTimer?.Dispose();
+        _pokeTimer = null;
+        if (await this.GetReminder(ResumeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private async Task CutChunkAsync(int size)
@@ -169,7 +275,7 @@ public sealed partial class JobGrain(
         while (Job.NextChunkToStart < Job.ChunkCount && Job.ActiveChunks.Count < window)
         {
             var index = Job.NextChunkToStart++;
-            Job.ActiveChunks[index] = new ChunkReport(index, 0, 0, false, UsageTotals.None);
+            Job.ActiveChunks[index] = new ChunkReport(index, 0, 0, false, UsageTotals.None, new Dictionary<string, int>());
             starts.Add(GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index)).Start());
         }
 
@@ -203,16 +309,10 @@ public sealed partial class JobGrain(
         }
     }
 
-    private long ProcessedRows() =>
-        Job.CompletedTotals.Succeeded + Job.CompletedTotals.Failed + Job.ActiveChunks.Values.Sum(c => (long)c.Succeeded + c.Failed);
-
     private JobProgress Progress()
     {
-        var completed = Job.CompletedTotals;
-        var succeeded = completed.Succeeded + Job.ActiveChunks.Values.Sum(c => (long)c.Succeeded);
-        var failed = completed.Failed + Job.ActiveChunks.Values.Sum(c => (long)c.Failed);
-        var usage = Job.ActiveChunks.Values.Aggregate(completed.Usage, (sum, c) => sum.Add(c.Usage));
-        var processed = succeeded + failed;
+        var (succeeded, failed, usage, rowsBySilo) = _visible;
+        var processed = _visible.Processed;
         var now = clock.GetUtcNow();
         var running = Job.Status == JobStatus.Running;
         var rate = running
@@ -220,7 +320,7 @@ public sealed partial class JobGrain(
             : Job.StartedAt is { } start && Job.FinishedAt is { } end && end > start ? processed / (end - start).TotalSeconds : 0;
         TimeSpan? eta = running && rate > 0 ? TimeSpan.FromSeconds((Job.TotalRows - processed) / rate) : null;
         return new JobProgress(JobId, Job.Status, Job.Spec!.FileName, Job.TotalRows, processed, succeeded, failed,
-            Math.Round(rate, 2), eta, Job.CreatedAt, Job.StartedAt, Job.FinishedAt, usage, Job.Spec.Model, Job.Error);
+            Math.Round(rate, 2), eta, Job.CreatedAt, Job.StartedAt, Job.FinishedAt, usage, Job.Spec.Model, Job.Error, rowsBySilo);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started: {TotalRows} rows in {ChunkCount} chunks")]
@@ -231,6 +331,9 @@ public sealed partial class JobGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled after {Processed} rows")]
     private static partial void LogJobCancelled(ILogger logger, string jobId, long processed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} could not poke its chunks; it tries again on its next tick")]
+    private static partial void LogPokeFailed(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} aborted during upload: {Reason}")]
     private static partial void LogJobAborted(ILogger logger, string jobId, string reason);

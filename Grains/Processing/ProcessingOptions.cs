@@ -31,8 +31,14 @@ public sealed class ProcessingOptions
     /// <summary>…or this long after the first unsaved one, whichever comes first.</summary>
     public TimeSpan ResultFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often a chunk starts its still-pending rows again (row grains ignore a start while running).</summary>
-    public TimeSpan PendingRowRetryInterval { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How often a chunk starts its still-pending rows again (row grains ignore a start while running) and a job
+    /// pokes its active chunks: the time it takes to notice work lost with a silo.
+    /// </summary>
+    public TimeSpan PendingRowRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Period of a running job's durable reminder, which resumes it after the whole cluster restarted.</summary>
+    public TimeSpan ResumeInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Longest opening line accepted from the model.</summary>
     public int MaxLineLength { get; set; } = 300;

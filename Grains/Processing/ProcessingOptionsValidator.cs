@@ -33,9 +33,9 @@ public sealed class ProcessingOptionsValidator : IValidateOptions<ProcessingOpti
             failures.Add($"Processing__ResultFlushBatchSize must be at least 1 (got {options.ResultFlushBatchSize}).");
         }
 
-        if (options.ResultFlushInterval <= TimeSpan.Zero || options.PendingRowRetryInterval <= TimeSpan.Zero)
+        if (options.ResultFlushInterval <= TimeSpan.Zero || options.PendingRowRetryInterval <= TimeSpan.Zero || options.ResumeInterval <= TimeSpan.Zero)
         {
-            failures.Add("Processing__ResultFlushInterval and Processing__PendingRowRetryInterval must be positive.");
+            failures.Add("Processing__ResultFlushInterval, Processing__PendingRowRetryInterval and Processing__ResumeInterval must be positive.");
         }
 
         if (options.MaxLineLength is < 20 or > 5_000)

@@ -16,12 +16,14 @@ namespace PersonalizedLine.Grains.Rows;
 public sealed partial class RowGrain(
     RowProcessor processor,
     IOptions<ProcessingOptions> options,
+    ILocalSiloDetails silo,
     ILogger<RowGrain> logger) : Grain, IRowGrain
 {
     private static readonly TimeSpan[] ReportBackoff =
         [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15)];
 
     private readonly CancellationTokenSource _cancellation = new();
+    private readonly CancellationTokenSource _abandon = new();
     private Task? _work;
     private RowResult? _result;
 
@@ -43,17 +45,40 @@ public sealed partial class RowGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// On a graceful shutdown a row that is talking to providers finishes and reports (within the deactivation
+    /// budget); a row still waiting for a slot is abandoned, and its chunk starts it again on another silo.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        _abandon.Cancel();
+        if (_work is { IsCompleted: false } work)
+        {
+            try
+            {
+                await work.WaitAsync(cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                LogAbandoned(logger, ex, this.GetPrimaryKeyString());
+            }
+        }
+
         _cancellation.Dispose();
-        return Task.CompletedTask;
+        _abandon.Dispose();
     }
 
     private async Task RunAsync(RowRequest request)
     {
         // Idle collection must not take the activation while its row waits for a slot or a provider.
         DelayDeactivation(options.Value.RowTimeout + TimeSpan.FromMinutes(1));
-        _result = await processor.ProcessAsync(request, _cancellation.Token);
+        var result = await processor.ProcessAsync(request, _cancellation.Token, _abandon.Token);
+        if (result is null)
+        {
+            return;
+        }
+
+        _result = result with { Silo = silo.Name };
         await ReportAsync(request, _result);
     }
 
@@ -81,6 +106,9 @@ public sealed partial class RowGrain(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Row {Row} did not finish before its silo stopped; its chunk starts it again")]
+    private static partial void LogAbandoned(ILogger logger, Exception exception, string row);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Row {RowNumber} could not report its result (attempt {Attempt}); retrying")]
     private static partial void LogReportRetry(ILogger logger, Exception exception, long rowNumber, int attempt);

@@ -20,18 +20,47 @@ public sealed partial class RowProcessor(
     IOptions<ProcessingOptions> options,
     ILogger<RowProcessor> logger)
 {
-    public async Task<RowResult> ProcessAsync(RowRequest request, CancellationToken cancellationToken)
+    /// <param name="request">The row.</param>
+    /// <param name="cancellationToken">The job was cancelled: the row ends as failed, "cancelled".</param>
+    /// <param name="abandon">
+    /// The silo is shutting down: a row still waiting for a slot gives up and returns null (no result, so its
+    /// chunk starts it again elsewhere); a row already talking to providers finishes.
+    /// </param>
+    public async Task<RowResult?> ProcessAsync(RowRequest request, CancellationToken cancellationToken, CancellationToken abandon)
     {
         var settings = options.Value;
-        var searchCalls = 0;
-        var stage = "waiting for a processing slot";
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         budget.CancelAfter(settings.RowTimeout);
+        IDisposable slot;
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abandon))
+        {
+            try
+            {
+                slot = await limiter.AcquireAsync(waiting.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (abandon.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+            catch (OperationCanceledException)
+            {
+                return RowResult.Failed(JobCancelledMessage);
+            }
+        }
+
+        using (slot)
+        {
+            return await CallProvidersAsync(request, settings, budget, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<RowResult> CallProvidersAsync(RowRequest request, ProcessingOptions settings, CancellationTokenSource budget, CancellationToken cancellationToken)
+    {
+        var searchCalls = 0;
+        var stage = "researching the company";
         try
         {
-            using var slot = await limiter.AcquireAsync(cancellationToken).ConfigureAwait(false);
 
-            stage = "researching the company";
             var findings = await research.GetAsync(request.ResearchQuery, budget.Token).ConfigureAwait(false);
             searchCalls = findings.SearchCalls;
 
@@ -51,7 +80,7 @@ public sealed partial class RowProcessor(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return RowResult.Failed("Not processed: the job was cancelled.", SearchUsage(searchCalls));
+            return RowResult.Failed(JobCancelledMessage, SearchUsage(searchCalls));
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
@@ -65,6 +94,9 @@ public sealed partial class RowProcessor(
             return RowResult.Failed($"Unexpected error while {stage}: {ex.Message}", SearchUsage(searchCalls));
         }
     }
+
+    /// <summary>Same words as the job's message for rows it never started, so a cancelled job reads consistently.</summary>
+    private const string JobCancelledMessage = "Not processed: the job was cancelled.";
 
     private static UsageTotals SearchUsage(int searchCalls) => new(0, 0, searchCalls);
 

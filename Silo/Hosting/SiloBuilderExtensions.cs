@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using PersonalizedLine.Grains;
+using PersonalizedLine.Grains.Processing;
 using StackExchange.Redis;
 
 namespace PersonalizedLine.Silo.Hosting;
@@ -25,9 +26,13 @@ public static class SiloBuilderExtensions
             var primary = profile.Mode == ClusterMode.Embedded ? siloPort : profile.PrimarySiloPort;
             silo.UseLocalhostClustering(siloPort, profile.EffectiveGatewayPort,
                 new IPEndPoint(IPAddress.Loopback, primary), profile.ServiceId, profile.ClusterId);
-            silo.AddPersonalizedLineGrainStorage();
-            silo.UseInMemoryReminderService();
+            silo.AddInMemoryStateAndReminders();
         }
+
+        // A job's resume reminder may tick faster than Orleans' one-minute floor when configured so (tests, demos).
+        var resume = configuration.GetSection(ProcessingOptions.SectionName).Get<ProcessingOptions>()?.ResumeInterval ?? TimeSpan.FromMinutes(1);
+        silo.Configure<ReminderOptions>(options =>
+            options.MinimumReminderPeriod = resume < options.MinimumReminderPeriod ? resume : options.MinimumReminderPeriod);
 
         if (withDashboard)
         {
@@ -37,11 +42,12 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>The grain storage providers the grains name, in memory (embedded and localhost profiles, tests).</summary>
-    public static ISiloBuilder AddPersonalizedLineGrainStorage(this ISiloBuilder silo)
+    /// <summary>The grain storage the grains name and the reminder service, in memory (embedded and localhost profiles, tests).</summary>
+    public static ISiloBuilder AddInMemoryStateAndReminders(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(StorageNames.Jobs);
         silo.AddMemoryGrainStorage(StorageNames.Chunks);
+        silo.UseInMemoryReminderService();
         return silo;
     }
 

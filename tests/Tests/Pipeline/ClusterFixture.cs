@@ -38,7 +38,7 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo) 
             host.Services.AddPersonalizedLineCore(host.Configuration);
             host.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddPersonalizedLineGrainStorage());
+        builder.ConfigureSilo((_, silo) => silo.AddInMemoryStateAndReminders());
         builder.ConfigureClientHost(host =>
             host.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
         Cluster = builder.Build();

@@ -28,6 +28,7 @@ public sealed class ThreeSiloPipelineTests
 
         var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(60), Deadline);
 
+        output.AssertAllOk();
         Assert.Equal(JobStatus.Completed, progress.Status);
         Assert.Equal(60, progress.SucceededRows);
         Assert.Equal(60, output.Rows.Count);
@@ -46,8 +47,9 @@ public sealed class ThreeSiloPipelineTests
     {
         var before = _cluster.Limiters.Select(limiter => limiter.RowsStarted).ToArray();
 
-        var (progress, _) = await _cluster.RunAsync(LeadFiles.Csv(90), Deadline);
+        var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(90), Deadline);
 
+        output.AssertAllOk();
         var perSilo = _cluster.Limiters.Select((limiter, i) => limiter.RowsStarted - before[i]).ToArray();
         Assert.Equal(JobStatus.Completed, progress.Status);
         Assert.Equal(3, perSilo.Length);
@@ -64,9 +66,10 @@ public sealed class ThreeSiloPipelineTests
             limiter.TakePeakInFlight();
         }
 
-        var (progress, _) = await _cluster.RunAsync(LeadFiles.Csv(120), Deadline);
+        var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(120), Deadline);
 
         var peaks = _cluster.Limiters.Select(limiter => limiter.TakePeakInFlight()).ToArray();
+        output.AssertAllOk();
         Assert.Equal(120, progress.SucceededRows);
         Assert.All(peaks, peak => Assert.InRange(peak, 1, ThreeSiloCluster.RowsPerSilo));
         Assert.Contains(ThreeSiloCluster.RowsPerSilo, peaks);
@@ -97,6 +100,7 @@ public sealed class ThreeSiloPipelineTests
 
         var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(3), Deadline);
 
+        output.AssertAllOk();
         Assert.Equal(JobStatus.Completed, progress.Status);
         Assert.Equal(3, progress.SucceededRows);
         Assert.All(Enumerable.Range(0, 3), i => Assert.Equal("ok", output.Cell(i, "personalization_status")));

@@ -105,7 +105,9 @@ public sealed class OpenAiCompatibleLineWriterTests
 
         var error = await Assert.ThrowsAsync<ProviderCallException>(() => host.Writer.WriteLineAsync(ProviderTestHost.Line(), CancellationToken.None));
 
-        Assert.StartsWith("LLM gave no usable answer within 500ms in total (2 attempts, 0 rate-limited).", error.Message, StringComparison.Ordinal);
+        // How many attempts fit in 500 ms depends on scheduling (one, or a second cut short), so only the budget is exact.
+        Assert.StartsWith("LLM gave no usable answer within 500ms in total (", error.Message, StringComparison.Ordinal);
+        Assert.Matches(@"\(\d attempts?, 0 rate-limited\)", error.Message);
     }
 
     [Theory]

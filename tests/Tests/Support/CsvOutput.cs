@@ -17,6 +17,16 @@ public sealed record CsvOutput(IReadOnlyList<string> Headers, IReadOnlyList<IRea
         return new CsvOutput(reader.Headers, rows);
     }
 
+    /// <summary>Fails with every failed row's error, so a flaky provider or timeout names itself.</summary>
+    public void AssertAllOk()
+    {
+        var failures = Enumerable.Range(0, Rows.Count)
+            .Where(i => Cell(i, "personalization_status") != "ok")
+            .Select(i => $"row {i}: {Cell(i, "personalization_error")}")
+            .ToList();
+        Assert.True(failures.Count == 0, $"{failures.Count} row(s) failed:\n{string.Join("\n", failures.Take(10))}");
+    }
+
     public string Cell(int row, string column)
     {
         var index = Headers.ToList().IndexOf(column);

@@ -1,0 +1,31 @@
+using PersonalizedLine.Grains.Interfaces.Jobs;
+
+namespace PersonalizedLine.Grains.Jobs;
+
+/// <summary>The counters a job shows, summed over completed and active chunks.</summary>
+public sealed record ProgressCounts(long Succeeded, long Failed, UsageTotals Usage, IReadOnlyDictionary<string, long> RowsBySilo)
+{
+    public static ProgressCounts Empty { get; } = new(0, 0, UsageTotals.None, new Dictionary<string, long>());
+
+    public long Processed => Succeeded + Failed;
+
+    public static ProgressCounts Of(JobState job)
+    {
+        var completed = job.CompletedTotals;
+        var active = job.ActiveChunks.Values;
+        var bySilo = new Dictionary<string, long>(completed.RowsBySilo);
+        foreach (var report in active)
+        {
+            foreach (var (silo, rows) in report.RowsBySilo)
+            {
+                bySilo[silo] = bySilo.GetValueOrDefault(silo) + rows;
+            }
+        }
+
+        return new ProgressCounts(
+            completed.Succeeded + active.Sum(c => (long)c.Succeeded),
+            completed.Failed + active.Sum(c => (long)c.Failed),
+            active.Aggregate(completed.Usage, (sum, c) => sum.Add(c.Usage)),
+            bySilo);
+    }
+}
