@@ -63,9 +63,9 @@ public sealed class PostgresServer : IAsyncLifetime
         try
         {
             await HandToServerUserAsync(Directory);
+            StartWatchdog();
             await RunServerToolAsync("initdb",
                 "-D", DataDirectory, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
-            StartWatchdog();
 
             // A free port can be taken between picking and binding it: try a few.
             for (var attempt = 1; ; attempt++)
@@ -135,14 +135,11 @@ public sealed class PostgresServer : IAsyncLifetime
             await ServerProcess.RunAsync(stop.FileName, stop.Arguments, ToolTimeout);
         }
 
-        if (watchdog is { HasExited: false })
-        {
-            watchdog.Kill();
-            await watchdog.WaitForExitAsync();
-        }
-
-        watchdog?.Dispose();
         ServerProcess.DeleteDirectory(Directory);
+
+        // Release the watchdog: it finds nothing left to stop or delete.
+        watchdog?.StandardInput.Close();
+        watchdog?.Dispose();
     }
 
     private async Task WaitUntilAcceptingConnectionsAsync()
@@ -176,12 +173,16 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    /// <summary>If this process dies without disposing the fixture, the watchdog's stdin closes and it stops the server.</summary>
+    /// <summary>
+    /// If this process dies without disposing the fixture, the OS closes its end of the watchdog's stdin and the
+    /// watchdog stops the server and deletes the directory. The watchdog detaches from this process's tree so that a
+    /// test runner killing the crashed test host's children does not interrupt that clean-up.
+    /// </summary>
     private void StartWatchdog()
     {
         var stop = ServerCommand("pg_ctl", "-D", DataDirectory, "-m", "immediate", "stop");
-        var script = "exec >/dev/null 2>&1; read -r _; " + ServerProcess.ShellCommand(stop.FileName, stop.Arguments) +
-                     "; rm -rf " + ServerProcess.ShellQuote(Directory);
+        var script = "exec 3<&0; ( read -r _ <&3; " + ServerProcess.ShellCommand(stop.FileName, stop.Arguments) +
+                     "; rm -rf " + ServerProcess.ShellQuote(Directory) + " ) >/dev/null 2>&1 &";
         watchdog = ServerProcess.StartWatched(script, []);
     }
 

@@ -95,9 +95,9 @@ public sealed class RedisServer : IAsyncLifetime
         ];
         // redis-server runs in the background; a watcher reads the stdin this process holds and kills the server at
         // EOF (dispose, or this process dying). The shell exits with the server, so a failed start is seen at once.
-        var script = "exec 3<&0; server=" + ServerProcess.ShellQuote(executable) + "; " +
+        var script = "exec 3<&0; server=" + ServerProcess.ShellQuote(executable) + "; dir=" + ServerProcess.ShellQuote(Directory) + "; " +
                      "\"$server\" \"$@\" </dev/null & pid=$!; " +
-                     "( read -r _ <&3; kill \"$pid\" 2>/dev/null ) & watcher=$!; " +
+                     "( read -r _ <&3; kill \"$pid\" 2>/dev/null; wait \"$pid\" 2>/dev/null; rm -rf \"$dir\" ) & watcher=$!; " +
                      "wait \"$pid\"; status=$?; kill \"$watcher\" 2>/dev/null; exit $status";
         return ServerProcess.StartWatched(script, arguments);
     }
