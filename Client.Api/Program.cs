@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Orleans.Dashboard;
+using PersonalizedLine.Client.Api;
 using PersonalizedLine.Client.Api.Jobs;
 using PersonalizedLine.Silo.Hosting;
 
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPersonalizedLineLogging();
 var hostsSilo = builder.AddPersonalizedLineSiloOrClient();
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddPersonalizedLineHealthChecks();
 builder.Services.ConfigureHttpJsonOptions(options =>

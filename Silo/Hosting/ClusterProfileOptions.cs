@@ -26,6 +26,9 @@ public sealed class ClusterProfileOptions
     /// </summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>The silo's name in logs, the dashboard and a job's rows per silo (Kubernetes uses the pod name).</summary>
+    public string? SiloName { get; set; }
+
     /// <summary>Take silo identity and addresses from the pod (<c>POD_NAME</c>, <c>POD_IP</c>, labels).</summary>
     public bool Kubernetes { get; set; }
 

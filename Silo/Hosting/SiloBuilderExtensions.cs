@@ -34,6 +34,11 @@ public static class SiloBuilderExtensions
         silo.Configure<ReminderOptions>(options =>
             options.MinimumReminderPeriod = resume < options.MinimumReminderPeriod ? resume : options.MinimumReminderPeriod);
 
+        if (!string.IsNullOrWhiteSpace(profile.SiloName))
+        {
+            silo.Configure<SiloOptions>(options => options.SiloName = profile.SiloName);
+        }
+
         if (withDashboard)
         {
             silo.AddDashboard();

@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using PersonalizedLine.Tests.Support;
+
+namespace PersonalizedLine.Tests.EndToEnd;
+
+/// <summary>Drives a job through the API over HTTP and records every progress it sees, to check it never goes back.</summary>
+public sealed class JobClient(HttpClient http)
+{
+    private readonly List<long> _seen = [];
+
+    public IReadOnlyList<long> ProcessedSeen => _seen;
+
+    public string Id { get; private set; } = string.Empty;
+
+    public async Task SubmitAsync(string csv)
+    {
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "leads.csv");
+        using var response = await http.PostAsync("/jobs", form);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"POST /jobs answered {(int)response.StatusCode}: {body}");
+        Id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>The job's progress, or null while the cluster cannot answer (all silos down).</summary>
+    public async Task<JsonElement?> ProgressAsync()
+    {
+        try
+        {
+            using var response = await http.GetAsync($"/jobs/{Id}");
+            if (!response.IsSuccessStatusCode)
+            {
+                return null;
+            }
+
+            var job = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            _seen.Add(job.GetProperty("processedRows").GetInt64());
+            return job;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<long> WaitForProcessedAsync(long rows, TimeSpan deadline)
+    {
+        var job = await Eventually.ReturnsAsync(ProgressAsync, p => p is { } j && j.GetProperty("processedRows").GetInt64() >= rows,
+            deadline, $"{rows} rows processed");
+        return job!.Value.GetProperty("processedRows").GetInt64();
+    }
+
+    public async Task<JsonElement> WaitForStatusAsync(string status, TimeSpan deadline) =>
+        (await Eventually.ReturnsAsync(ProgressAsync, p => p is { } j && j.GetProperty("status").GetString() == status,
+            deadline, $"job {Id} to be {status}"))!.Value;
+
+    public async Task<CsvOutput> DownloadAsync()
+    {
+        using var response = await http.GetAsync($"/jobs/{Id}/result");
+        Assert.True(response.IsSuccessStatusCode, $"GET result answered {(int)response.StatusCode}");
+        return await CsvOutput.ParseAsync(await response.Content.ReadAsStreamAsync());
+    }
+}
