@@ -72,7 +72,7 @@ public sealed partial class JobGrain(
         Job.Spec = spec;
         Job.Status = JobStatus.Queued;
         Job.CreatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        await WriteAndPublishAsync();
     }
 
     public async Task AppendRows(IReadOnlyList<ChunkRow> rows)
@@ -130,7 +130,7 @@ public sealed partial class JobGrain(
     public Task<JobProgress?> GetProgress() => Task.FromResult(Job.Spec is null ? null : Progress());
 
     public Task<JobManifest?> GetManifest() => Task.FromResult(
-        Job.Spec is null ? null : new JobManifest(Job.Spec, Job.ChunkCount, Job.Status, Job.TotalRows));
+        Job.Spec is null ? null : new JobManifest(Job.Spec, Job.ChunkCount, _visible.Status, Job.TotalRows));
 
     public async Task<JobProgress?> Cancel()
     {
@@ -311,16 +311,16 @@ public sealed partial class JobGrain(
 
     private JobProgress Progress()
     {
-        var (succeeded, failed, usage, rowsBySilo) = _visible;
+        var (status, finishedAt, succeeded, failed, usage, rowsBySilo) = _visible;
         var processed = _visible.Processed;
         var now = clock.GetUtcNow();
-        var running = Job.Status == JobStatus.Running;
+        var running = status == JobStatus.Running;
         var rate = running
             ? _throughput.RowsPerSecond(now, Job.StartedAt, processed)
-            : Job.StartedAt is { } start && Job.FinishedAt is { } end && end > start ? processed / (end - start).TotalSeconds : 0;
+            : Job.StartedAt is { } start && finishedAt is { } end && end > start ? processed / (end - start).TotalSeconds : 0;
         TimeSpan? eta = running && rate > 0 ? TimeSpan.FromSeconds((Job.TotalRows - processed) / rate) : null;
-        return new JobProgress(JobId, Job.Status, Job.Spec!.FileName, Job.TotalRows, processed, succeeded, failed,
-            Math.Round(rate, 2), eta, Job.CreatedAt, Job.StartedAt, Job.FinishedAt, usage, Job.Spec.Model, Job.Error, rowsBySilo);
+        return new JobProgress(JobId, status, Job.Spec!.FileName, Job.TotalRows, processed, succeeded, failed,
+            Math.Round(rate, 2), eta, Job.CreatedAt, Job.StartedAt, finishedAt, usage, Job.Spec.Model, Job.Error, rowsBySilo);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started: {TotalRows} rows in {ChunkCount} chunks")]

@@ -2,10 +2,19 @@ using PersonalizedLine.Grains.Interfaces.Jobs;
 
 namespace PersonalizedLine.Grains.Jobs;
 
-/// <summary>The counters a job shows, summed over completed and active chunks.</summary>
-public sealed record ProgressCounts(long Succeeded, long Failed, UsageTotals Usage, IReadOnlyDictionary<string, long> RowsBySilo)
+/// <summary>
+/// What a job shows, taken from its state as written: the status and the counters summed over completed and active
+/// chunks. Status and counts come from the same write, so "completed" never shows with counts still catching up.
+/// </summary>
+public sealed record ProgressCounts(
+    JobStatus Status,
+    DateTimeOffset? FinishedAt,
+    long Succeeded,
+    long Failed,
+    UsageTotals Usage,
+    IReadOnlyDictionary<string, long> RowsBySilo)
 {
-    public static ProgressCounts Empty { get; } = new(0, 0, UsageTotals.None, new Dictionary<string, long>());
+    public static ProgressCounts Empty { get; } = new(JobStatus.Queued, null, 0, 0, UsageTotals.None, new Dictionary<string, long>());
 
     public long Processed => Succeeded + Failed;
 
@@ -23,6 +32,8 @@ public sealed record ProgressCounts(long Succeeded, long Failed, UsageTotals Usa
         }
 
         return new ProgressCounts(
+            job.Status,
+            job.FinishedAt,
             completed.Succeeded + active.Sum(c => (long)c.Succeeded),
             completed.Failed + active.Sum(c => (long)c.Failed),
             active.Aggregate(completed.Usage, (sum, c) => sum.Add(c.Usage)),

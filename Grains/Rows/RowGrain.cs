@@ -63,9 +63,6 @@ public sealed partial class RowGrain(
                 LogAbandoned(logger, ex, this.GetPrimaryKeyString());
             }
         }
-
-        _cancellation.Dispose();
-        _abandon.Dispose();
     }
 
     private async Task RunAsync(RowRequest request)

@@ -64,6 +64,15 @@ public sealed class RealCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>Starts one more silo, which joins the running cluster through Redis.</summary>
+    public async Task<NodeProcess> AddSiloAsync()
+    {
+        var silo = CreateSilo(_silos.Count + 1);
+        _silos.Add(silo);
+        await silo.StartAsync(ReadyWithin);
+        return silo;
+    }
+
     /// <summary>Starts a silo that was killed or stopped again, on the same ports, as a supervisor would.</summary>
     public Task RestartSiloAsync(int index) => _silos[index].StartAsync(ReadyWithin);
 

@@ -68,7 +68,22 @@ public sealed class SiloFailureTests
         await AssertCompletedAsync(job, cluster, rows);
     }
 
-    private async Task AssertCompletedAsync(JobClient job, RealCluster cluster, int rows)
+    [Fact]
+    public async Task ASiloAddedToARunningClusterTakesRows()
+    {
+        const int rows = 1500;
+        await using var cluster = await RealCluster.StartAsync("scale", 1, _servers.Redis, _servers.Postgres, _servers.Emulator);
+        var job = new JobClient(cluster.Http);
+        await job.SubmitAsync(LeadFiles.Csv(rows));
+        await job.WaitForProcessedAsync(rows / 10, Deadline);
+
+        var added = await cluster.AddSiloAsync();
+
+        var bySilo = await AssertCompletedAsync(job, cluster, rows);
+        Assert.True(bySilo.GetValueOrDefault(added.Name) > 0, $"the new silo took no rows: {string.Join(", ", bySilo)}");
+    }
+
+    private async Task<Dictionary<string, long>> AssertCompletedAsync(JobClient job, RealCluster cluster, int rows)
     {
         System.Text.Json.JsonElement final;
         try
@@ -98,5 +113,6 @@ public sealed class SiloFailureTests
         _output.WriteLine($"{rows} rows, {_servers.Emulator.Llm.TotalRequests} LLM calls ({repeated} repeated), " +
                           $"{_servers.Emulator.Search.TotalRequests} searches; rows by silo: {string.Join(", ", bySilo.Select(p => $"{p.Key}={p.Value}"))}");
         Console.WriteLine($"[end-to-end] {job.Id}: {repeated} provider calls repeated for {rows} rows");
+        return bySilo;
     }
 }
