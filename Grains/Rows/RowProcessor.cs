@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Rows;
+using PersonalizedLine.Grains.Jobs;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Prompts;
 using PersonalizedLine.Grains.Providers;
@@ -28,9 +29,6 @@ public sealed partial class RowProcessor(
     /// </param>
     public async Task<RowResult?> ProcessAsync(RowRequest request, CancellationToken cancellationToken, CancellationToken abandon)
     {
-        var settings = options.Value;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(settings.RowTimeout);
         IDisposable slot;
         using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abandon))
         {
@@ -44,23 +42,26 @@ public sealed partial class RowProcessor(
             }
             catch (OperationCanceledException)
             {
-                return RowResult.Failed(JobCancelledMessage);
+                return RowResult.Failed(JobGrain.CancelledRowMessage);
             }
         }
 
         using (slot)
         {
-            return await CallProvidersAsync(request, settings, budget, cancellationToken).ConfigureAwait(false);
+            return await CallProvidersAsync(request, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<RowResult> CallProvidersAsync(RowRequest request, ProcessingOptions settings, CancellationTokenSource budget, CancellationToken cancellationToken)
+    /// <summary>Research, LLM, guardrails, within the row's budget, which starts once the row holds a slot.</summary>
+    private async Task<RowResult> CallProvidersAsync(RowRequest request, CancellationToken cancellationToken)
     {
+        var settings = options.Value;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(settings.RowTimeout);
         var searchCalls = 0;
         var stage = "researching the company";
         try
         {
-
             var findings = await research.GetAsync(request.ResearchQuery, budget.Token).ConfigureAwait(false);
             searchCalls = findings.SearchCalls;
 
@@ -80,7 +81,7 @@ public sealed partial class RowProcessor(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return RowResult.Failed(JobCancelledMessage, SearchUsage(searchCalls));
+            return RowResult.Failed(JobGrain.CancelledRowMessage, SearchUsage(searchCalls));
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested)
         {
@@ -94,9 +95,6 @@ public sealed partial class RowProcessor(
             return RowResult.Failed($"Unexpected error while {stage}: {ex.Message}", SearchUsage(searchCalls));
         }
     }
-
-    /// <summary>Same words as the job's message for rows it never started, so a cancelled job reads consistently.</summary>
-    private const string JobCancelledMessage = "Not processed: the job was cancelled.";
 
     private static UsageTotals SearchUsage(int searchCalls) => new(0, 0, searchCalls);
 

@@ -17,7 +17,7 @@ namespace PersonalizedLine.Tests.Pipeline;
 /// against the provider emulator over real HTTP. The response timeout is cut to a few seconds so that a test
 /// can show a row outliving it.
 /// </summary>
-public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo) : IAsyncLifetime
+public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, IReadOnlyDictionary<string, string?>? overrides = null) : IAsyncLifetime
 {
     public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(3);
 
@@ -31,6 +31,11 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo) 
     {
         Emulator = await ProviderEmulator.ProviderEmulator.StartAsync();
         var settings = PipelineSettings.For(Emulator, maxConcurrentRowsPerSilo);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSiloHost((_, host) =>
         {
