@@ -62,6 +62,9 @@ public sealed class SiloFailureTests
             await cluster.RestartSiloAsync(i);
         }
 
+        // Nobody calls the API until the work has resumed: only the job's durable reminder can have restarted it.
+        await Eventually.TrueAsync(() => _servers.Emulator.Llm.TotalRequests > callsWhileStopped, Deadline,
+            "provider calls to resume after the restart, with no API call");
         var resumedAt = await job.WaitForProcessedAsync(0, Deadline);
         Assert.True(resumedAt >= before, $"progress went back from {before} to {resumedAt} across the restart");
         Assert.True(_servers.Emulator.Llm.TotalRequests >= callsWhileStopped);
