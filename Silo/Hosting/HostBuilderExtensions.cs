@@ -31,7 +31,7 @@ public static class HostBuilderExtensions
             return true;
         }
 
-        builder.Services.AddPersonalizedLineCore(builder.Configuration);
+        builder.Services.AddPersonalizedLineCore(builder.Configuration, processesRows: false);
         builder.UseOrleansClient(client =>
         {
             if (profile.Mode == ClusterMode.Distributed)

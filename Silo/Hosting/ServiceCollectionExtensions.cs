@@ -12,7 +12,14 @@ namespace PersonalizedLine.Silo.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Everything the grains and the submit/download path need, with options validated at start-up.</summary>
-    public static IServiceCollection AddPersonalizedLineCore(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The host's services.</param>
+    /// <param name="configuration">The host's configuration.</param>
+    /// <param name="processesRows">
+    /// False for a pure client (the API of a cluster): rows run on the silos, so it needs no providers, limiter or
+    /// cache, and must not announce offline providers it does not use. It still reads <c>Llm__Model</c>, the default
+    /// model a job is submitted with.
+    /// </param>
+    public static IServiceCollection AddPersonalizedLineCore(this IServiceCollection services, IConfiguration configuration, bool processesRows = true)
     {
         services.AddOptions<ProcessingOptions>().BindConfiguration(ProcessingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>();
@@ -20,13 +27,19 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
         services.AddOptions<ClusterProfileOptions>().BindConfiguration(ClusterProfileOptions.SectionName);
 
-        services.AddLeadProviders(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<JobSubmitter>();
+        services.AddSingleton<JobResultWriter>();
+        if (!processesRows)
+        {
+            services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.SectionName));
+            return services;
+        }
+
+        services.AddLeadProviders(configuration);
         services.AddSingleton<RowConcurrencyLimiter>();
         services.AddSingleton<ResearchCache>();
         services.AddSingleton<RowProcessor>();
-        services.AddSingleton<JobSubmitter>();
-        services.AddSingleton<JobResultWriter>();
         return services;
     }
 }

@@ -85,6 +85,9 @@ public sealed class RealCluster : IAsyncDisposable
         {
             await node.KillAsync();
         }
+
+        // Failure messages already carry each process's last log lines.
+        Directory.Delete(_logDirectory, recursive: true);
     }
 
     private NodeProcess CreateSilo(int index)
