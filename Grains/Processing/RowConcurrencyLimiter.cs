@@ -10,23 +10,17 @@ public sealed class RowConcurrencyLimiter : IDisposable
 {
     private readonly SemaphoreSlim _slots;
     private int _inFlight;
-    private int _waiting;
     private int _peakInFlight;
     private long _started;
 
     public RowConcurrencyLimiter(IOptions<ProcessingOptions> options)
     {
-        Capacity = options.Value.MaxConcurrentRowsPerSilo;
-        _slots = new SemaphoreSlim(Capacity, Capacity);
+        var capacity = options.Value.MaxConcurrentRowsPerSilo;
+        _slots = new SemaphoreSlim(capacity, capacity);
     }
-
-    public int Capacity { get; }
 
     /// <summary>Rows holding a slot right now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
-
-    /// <summary>Rows waiting for a slot right now.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Rows that got a slot in this silo since it started.</summary>
     public long RowsStarted => Interlocked.Read(ref _started);
@@ -37,16 +31,7 @@ public sealed class RowConcurrencyLimiter : IDisposable
     /// <summary>Waits for a slot; dispose the returned lease to give it back.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _waiting);
-        try
-        {
-            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _waiting);
-        }
-
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         var inFlight = Interlocked.Increment(ref _inFlight);
         Interlocked.Increment(ref _started);
         int peak;

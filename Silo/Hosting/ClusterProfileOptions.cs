@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace PersonalizedLine.Silo.Hosting;
 
 /// <summary>Cluster profile, chosen by configuration in one place (the <c>Cluster</c> section).</summary>
@@ -34,6 +36,13 @@ public sealed class ClusterProfileOptions
 
     /// <summary>How long a stopping silo may take to hand its grains over before the process exits.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// The profile as configured. Read straight from configuration because it decides how the host is built,
+    /// before any service provider exists.
+    /// </summary>
+    public static ClusterProfileOptions From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<ClusterProfileOptions>() ?? new();
 
     public int EffectiveSiloPort => SiloPort != 0 ? SiloPort : Mode == ClusterMode.Embedded ? FreePort.Pick() : 11111;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -11,7 +10,7 @@ public static class HostBuilderExtensions
     /// <summary>Hosts a silo in this process (a silo host, the command line, or the API with no cluster configured).</summary>
     public static IHostApplicationBuilder AddPersonalizedLineSilo(this IHostApplicationBuilder builder, bool withDashboard)
     {
-        var profile = ReadProfile(builder.Configuration);
+        var profile = ClusterProfileOptions.From(builder.Configuration);
         builder.Services.AddPersonalizedLineCore(builder.Configuration);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = profile.ShutdownTimeout);
         builder.UseOrleans(silo => silo.ConfigurePersonalizedLineSilo(builder.Configuration, withDashboard));
@@ -24,7 +23,7 @@ public static class HostBuilderExtensions
     /// </summary>
     public static bool AddPersonalizedLineSiloOrClient(this IHostApplicationBuilder builder)
     {
-        var profile = ReadProfile(builder.Configuration);
+        var profile = ClusterProfileOptions.From(builder.Configuration);
         if (profile.Mode == ClusterMode.Embedded)
         {
             builder.AddPersonalizedLineSilo(withDashboard: true);
@@ -51,7 +50,4 @@ public static class HostBuilderExtensions
         });
         return false;
     }
-
-    private static ClusterProfileOptions ReadProfile(IConfiguration configuration) =>
-        configuration.GetSection(ClusterProfileOptions.SectionName).Get<ClusterProfileOptions>() ?? new();
 }

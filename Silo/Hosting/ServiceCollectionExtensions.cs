@@ -25,7 +25,6 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
-        services.AddOptions<ClusterProfileOptions>().BindConfiguration(ClusterProfileOptions.SectionName);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<JobSubmitter>();

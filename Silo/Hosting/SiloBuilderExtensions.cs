@@ -15,7 +15,7 @@ public static class SiloBuilderExtensions
     /// <summary>Clustering, storage and reminders for the configured profile; the dashboard when the host serves HTTP.</summary>
     public static ISiloBuilder ConfigurePersonalizedLineSilo(this ISiloBuilder silo, IConfiguration configuration, bool withDashboard)
     {
-        var profile = configuration.GetSection(ClusterProfileOptions.SectionName).Get<ClusterProfileOptions>() ?? new();
+        var profile = ClusterProfileOptions.From(configuration);
         if (profile.Mode == ClusterMode.Distributed)
         {
             silo.UseDistributedProfile(profile, ClusterConnections.Read(configuration));
@@ -73,8 +73,9 @@ public static class SiloBuilderExtensions
         else
         {
             // Advertise an explicit address: the machine's default one is not what a loopback cluster listens on.
-            silo.ConfigureEndpoints(IPAddress.Parse(profile.AdvertisedAddress), profile.EffectiveSiloPort, profile.EffectiveGatewayPort,
-                listenOnAnyHostAddress: !IPAddress.IsLoopback(IPAddress.Parse(profile.AdvertisedAddress)));
+            var advertised = IPAddress.Parse(profile.AdvertisedAddress);
+            silo.ConfigureEndpoints(advertised, profile.EffectiveSiloPort, profile.EffectiveGatewayPort,
+                listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
         }
 
         foreach (var storage in new[] { StorageNames.Jobs, StorageNames.Chunks })
