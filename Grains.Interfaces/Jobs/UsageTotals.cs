@@ -1,19 +1,35 @@
 namespace PersonalizedLine.Grains.Interfaces.Jobs;
 
-/// <summary>Provider usage, so the cost of a job is visible: LLM tokens and web searches made.</summary>
+/// <summary>
+/// What a job spent at its providers, so its cost is visible: LLM requests and tokens, web searches made and
+/// searches served from the research cache instead, and HTTP 429 answers received on the way.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("usage-totals")]
 public sealed record class UsageTotals(
     [property: Id(0)] long PromptTokens,
     [property: Id(1)] long CompletionTokens,
-    [property: Id(2)] long SearchCalls)
+    [property: Id(2)] long SearchCalls,
+    [property: Id(3)] long CachedSearches = 0,
+    [property: Id(4)] long LlmRequests = 0,
+    [property: Id(5)] long RateLimitedAnswers = 0)
 {
     public static UsageTotals None { get; } = new(0, 0, 0);
 
     public long TotalTokens => PromptTokens + CompletionTokens;
 
-    public UsageTotals Add(UsageTotals other) =>
-        new(PromptTokens + other.PromptTokens, CompletionTokens + other.CompletionTokens, SearchCalls + other.SearchCalls);
+    public UsageTotals Add(UsageTotals other) => new(
+        PromptTokens + other.PromptTokens,
+        CompletionTokens + other.CompletionTokens,
+        SearchCalls + other.SearchCalls,
+        CachedSearches + other.CachedSearches,
+        LlmRequests + other.LlmRequests,
+        RateLimitedAnswers + other.RateLimitedAnswers);
 
-    public UsageTotals Subtract(UsageTotals other) =>
-        new(PromptTokens - other.PromptTokens, CompletionTokens - other.CompletionTokens, SearchCalls - other.SearchCalls);
+    public UsageTotals Subtract(UsageTotals other) => new(
+        PromptTokens - other.PromptTokens,
+        CompletionTokens - other.CompletionTokens,
+        SearchCalls - other.SearchCalls,
+        CachedSearches - other.CachedSearches,
+        LlmRequests - other.LlmRequests,
+        RateLimitedAnswers - other.RateLimitedAnswers);
 }

@@ -26,5 +26,11 @@ public sealed class LlmOptions : ProviderResilienceOptions
 
     public int MaxTokens { get; set; } = 120;
 
+    /// <summary>
+    /// The plan's token limit per minute, held by the whole cluster. Counted the way Groq and OpenAI admit a request:
+    /// prompt tokens plus <see cref="MaxTokens"/>. 0 means not configured.
+    /// </summary>
+    public int TokensPerMinute { get; set; }
+
     public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
 }

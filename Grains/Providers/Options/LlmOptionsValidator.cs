@@ -21,6 +21,16 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             failures.Add($"{section}__Temperature must be between 0 and 2, but is {options.Temperature}.");
         }
 
+        if (options.TokensPerMinute < 0)
+        {
+            failures.Add($"{section}__TokensPerMinute must be zero (no limit configured) or more, but is {options.TokensPerMinute}.");
+        }
+        else if (options.TokensPerMinute > 0 && options.MaxTokens >= options.TokensPerMinute)
+        {
+            failures.Add($"{section}__MaxTokens ({options.MaxTokens}) must be well below {section}__TokensPerMinute ({options.TokensPerMinute}): " +
+                "every request is admitted for its prompt plus MaxTokens.");
+        }
+
         OptionsChecks.Resilience(section, options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

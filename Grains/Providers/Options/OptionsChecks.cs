@@ -43,6 +43,11 @@ internal static class OptionsChecks
             failures.Add($"{section}__MaxRateLimitWaits must be zero or more, but is {options.MaxRateLimitWaits}.");
         }
 
+        if (options.RequestsPerMinute < 0)
+        {
+            failures.Add($"{section}__RequestsPerMinute must be zero (no limit configured) or more, but is {options.RequestsPerMinute}.");
+        }
+
         if (options.TotalTimeout > TimeSpan.Zero && options.AttemptTimeout > options.TotalTimeout)
         {
             failures.Add($"{section}__AttemptTimeout ({options.AttemptTimeout}) must not exceed {section}__TotalTimeout ({options.TotalTimeout}).");

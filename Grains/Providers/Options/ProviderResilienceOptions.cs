@@ -22,6 +22,12 @@ public abstract class ProviderResilienceOptions
     /// <summary>Wait after a 429 that says nothing about when to come back (Serper never does).</summary>
     public TimeSpan RateLimitFallbackDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The provider plan's request limit per minute, held by the whole cluster together (every silo, every job).
+    /// 0 means not configured: the cluster then learns the limit from the provider's 429 answers.
+    /// </summary>
+    public int RequestsPerMinute { get; set; }
+
     /// <summary>First backoff delay for failure retries; later ones grow exponentially, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 }

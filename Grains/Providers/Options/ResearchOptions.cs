@@ -25,5 +25,8 @@ public sealed class ResearchOptions : ProviderResilienceOptions
     /// <summary>Cap on the condensed research text, so prompts stay small and cheap.</summary>
     public int SummaryMaxChars { get; set; } = 1200;
 
+    /// <summary>How long a research result is reused, by any job on any silo, before the query is searched again.</summary>
+    public TimeSpan CacheTtl { get; set; } = TimeSpan.FromDays(7);
+
     public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
 }

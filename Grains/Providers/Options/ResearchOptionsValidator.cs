@@ -17,6 +17,11 @@ public sealed class ResearchOptionsValidator : IValidateOptions<ResearchOptions>
             failures.Add($"{section}__Country and {section}__Language must not be empty (e.g. 'us' and 'en').");
         }
 
+        if (options.CacheTtl < TimeSpan.Zero)
+        {
+            failures.Add($"{section}__CacheTtl must be zero (no reuse) or a positive duration (e.g. 7.00:00:00), but is {options.CacheTtl}.");
+        }
+
         OptionsChecks.Resilience(section, options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
