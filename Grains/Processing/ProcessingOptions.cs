@@ -22,8 +22,11 @@ public sealed class ProcessingOptions
     /// </summary>
     public int MaxActiveChunksPerJob { get; set; } = 1_000;
 
-    /// <summary>The whole budget of one row (research + LLM, retries and rate-limit waits included).</summary>
-    public TimeSpan RowTimeout { get; set; } = TimeSpan.FromMinutes(8);
+    /// <summary>
+    /// The whole budget of one row once it holds a slot: research and LLM, with their retries, sized for a slow model
+    /// (two LLM attempts of several minutes). Time spent waiting for a provider's rate-limit permit is not counted.
+    /// </summary>
+    public TimeSpan RowTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>A chunk persists its results once this many are new…</summary>
     public int ResultFlushBatchSize { get; set; } = 25;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Limits;
 using Refit;
 
 namespace PersonalizedLine.Grains.Providers;
@@ -32,7 +33,7 @@ public static class ProviderServiceCollectionExtensions
                     client.DefaultRequestHeaders.TryAddWithoutValidation("X-API-KEY", options.ApiKey);
                 }
             })
-            .AddProviderHandlers<ResearchOptions>("serper");
+            .AddProviderHandlers<ResearchOptions>("serper", isLlm: false);
 
         services.AddRefitGeneratedClient<IChatCompletionsApi>(OpenAiJsonContext.Default, _ => CreateRefitSettings())
             .ConfigureHttpClient((sp, client) =>
@@ -44,7 +45,7 @@ public static class ProviderServiceCollectionExtensions
                     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
                 }
             })
-            .AddProviderHandlers<LlmOptions>("llm");
+            .AddProviderHandlers<LlmOptions>("llm", isLlm: true);
 
         // Singletons: the typed clients they hold use long-lived handlers (see AddProviderHandlers), so nothing goes stale.
         services.TryAddSingleton<IResearchProvider>(sp => sp.GetRequiredService<IOptions<ResearchOptions>>().Value.HasApiKey
@@ -53,6 +54,8 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddSingleton<ILineWriter>(sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value.HasApiKey
             ? ActivatorUtilities.CreateInstance<OpenAiCompatibleLineWriter>(sp)
             : new OfflineLineWriter());
+        services.TryAddSingleton<ProviderLimiters>();
+        services.TryAddSingleton<TokenCostEstimator>();
         services.AddHostedService<ProviderStartupNotice>();
         return services;
     }
@@ -78,7 +81,7 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
 
-    private static IHttpClientBuilder AddProviderHandlers<TOptions>(this IHttpClientBuilder builder, string pipelineName)
+    private static IHttpClientBuilder AddProviderHandlers<TOptions>(this IHttpClientBuilder builder, string pipelineName, bool isLlm)
         where TOptions : ProviderResilienceOptions
     {
         // The resilience pipeline logs what matters (retries, rate limits); per-request HttpClient logging at
@@ -90,10 +93,15 @@ public static class ProviderServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddResilienceHandler(pipelineName, (pipeline, context) => ProviderResiliencePipeline.Configure(
                 pipeline,
-                context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value,
-                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+                context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value));
 
-        // Added after the resilience handler, so it sits inside it and sees every attempt.
+        // Added after the resilience handler, so they sit inside it and see every attempt: first the permit of the
+        // cluster-wide limit (and the attempt's timeouts), then the attempt counter.
+        builder.AddHttpMessageHandler(sp => new ProviderPermitHandler(
+            sp.GetRequiredService<ProviderLimiters>(),
+            sp.GetRequiredService<IOptions<TOptions>>().Value,
+            isLlm,
+            sp.GetRequiredService<TimeProvider>()));
         builder.AddHttpMessageHandler(() => new AttemptTrackingHandler());
         return builder;
     }

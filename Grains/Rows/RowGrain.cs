@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Rows;
-using PersonalizedLine.Grains.Processing;
 
 namespace PersonalizedLine.Grains.Rows;
 
@@ -15,7 +13,6 @@ namespace PersonalizedLine.Grains.Rows;
 [RandomPlacement]
 public sealed partial class RowGrain(
     RowProcessor processor,
-    IOptions<ProcessingOptions> options,
     ILocalSiloDetails silo,
     ILogger<RowGrain> logger) : Grain, IRowGrain
 {
@@ -67,8 +64,9 @@ public sealed partial class RowGrain(
 
     private async Task RunAsync(RowRequest request)
     {
-        // Idle collection must not take the activation while its row waits for a slot or a provider.
-        DelayDeactivation(options.Value.RowTimeout + TimeSpan.FromMinutes(1));
+        // Idle collection must not take the activation while its row waits for a slot, a rate-limit permit (no bound:
+        // a big file behind a small plan waits for hours) or a provider. The row deactivates itself once reported.
+        DelayDeactivation(TimeSpan.FromDays(7));
         var result = await processor.ProcessAsync(request, _cancellation.Token, _abandon.Token);
         if (result is null)
         {

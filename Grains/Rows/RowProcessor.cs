@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Rows;
 using PersonalizedLine.Grains.Jobs;
+using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Prompts;
 using PersonalizedLine.Grains.Providers;
@@ -19,6 +20,7 @@ public sealed partial class RowProcessor(
     ResearchCache research,
     ILineWriter lineWriter,
     IOptions<ProcessingOptions> options,
+    TimeProvider time,
     ILogger<RowProcessor> logger)
 {
     /// <param name="request">The row.</param>
@@ -52,12 +54,15 @@ public sealed partial class RowProcessor(
         }
     }
 
-    /// <summary>Research, LLM, guardrails, within the row's budget, which starts once the row holds a slot.</summary>
+    /// <summary>
+    /// Research, LLM, guardrails, within the row's budget, which starts once the row holds a slot and stops while a
+    /// provider call waits for a rate-limit permit.
+    /// </summary>
     private async Task<RowResult> CallProvidersAsync(RowRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        budget.CancelAfter(settings.RowTimeout);
+        using var budget = new RowBudget(settings.RowTimeout, time, cancellationToken);
+        using var waits = PermitWaitScope.Enter(budget);
         var searchCalls = 0;
         var stage = "researching the company";
         try
@@ -68,7 +73,8 @@ public sealed partial class RowProcessor(
             stage = "writing the line";
             var prompt = LinePromptBuilder.Build(request.Instructions, request.Lead, findings.Summary, request.Model);
             var draft = await lineWriter.WriteLineAsync(prompt, budget.Token).ConfigureAwait(false);
-            var usage = new UsageTotals(draft.PromptTokens, draft.CompletionTokens, searchCalls);
+            var usage = new UsageTotals(
+                draft.PromptTokens, draft.CompletionTokens, searchCalls, LlmRequests: 1, RateLimitedAnswers: draft.RateLimitedAnswers);
 
             var verdict = LineGuardrails.Check(draft.Text, settings.MaxLineLength);
             return verdict.Accepted
@@ -83,10 +89,10 @@ public sealed partial class RowProcessor(
         {
             return RowResult.Failed(JobGrain.CancelledRowMessage, SearchUsage(searchCalls));
         }
-        catch (OperationCanceledException) when (budget.IsCancellationRequested)
+        catch (OperationCanceledException) when (budget.IsSpent)
         {
             return RowResult.Failed(
-                $"Gave up after {settings.RowTimeout.TotalSeconds:0} s while {stage} (Processing__RowTimeout).",
+                $"Gave up after {settings.RowTimeout.TotalSeconds:0} s on the providers while {stage} (Processing__RowTimeout; waits for rate-limit permits not counted).",
                 SearchUsage(searchCalls));
         }
         catch (Exception ex)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Limits;
 
 namespace PersonalizedLine.Grains.Providers;
 
@@ -8,11 +9,13 @@ public sealed class OpenAiCompatibleLineWriter : ILineWriter
     private readonly IChatCompletionsApi _api;
     private readonly LlmOptions _options;
     private readonly ProviderIdentity _identity;
+    private readonly TokenCostEstimator _tokens;
 
-    public OpenAiCompatibleLineWriter(IChatCompletionsApi api, IOptions<LlmOptions> options)
+    public OpenAiCompatibleLineWriter(IChatCompletionsApi api, IOptions<LlmOptions> options, TokenCostEstimator tokens)
     {
         ArgumentNullException.ThrowIfNull(options);
         _api = api;
+        _tokens = tokens;
         _options = options.Value;
         _identity = new ProviderIdentity("LLM", LlmOptions.SectionName, $"Llm__ApiKey / {LlmOptions.FallbackApiKeyName}", _options.BaseUrl);
     }
@@ -29,7 +32,9 @@ public sealed class OpenAiCompatibleLineWriter : ILineWriter
             _options.Temperature,
             _options.MaxTokens);
 
-        var tracker = new ProviderCallTracker();
+        // What a tokens-per-minute limit will count for this request: the prompt plus the most the answer may take.
+        var promptChars = request.SystemPrompt.Length + request.UserPrompt.Length;
+        var tracker = new ProviderCallTracker { Model = model, TokenCost = _tokens.RequestCost(promptChars, _options.MaxTokens) };
         ChatCompletionResponse response;
         try
         {
@@ -44,6 +49,7 @@ public sealed class OpenAiCompatibleLineWriter : ILineWriter
         var content = response.Choices is [{ Message.Content: { } text }, ..] ? text
             : throw new ProviderCallException($"LLM answer had no message content (model {model}). Check that Llm__Model names a chat model.");
         var usage = response.Usage;
-        return new LineDraft(content, usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0);
+        _tokens.Observe(promptChars, usage?.PromptTokens ?? 0);
+        return new LineDraft(content, usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0, tracker.RateLimited);
     }
 }

@@ -10,8 +10,11 @@ public sealed class LlmOptions : ProviderResilienceOptions
 
     public LlmOptions()
     {
-        // LLM answers take longer than searches; 20 s would cut off slow but healthy completions.
-        AttemptTimeout = TimeSpan.FromSeconds(30);
+        // Large and reasoning models take minutes to answer (the OpenAI SDK waits up to 10): an attempt cut early is
+        // still billed and would only be sent again. One retry after a timeout, no more, and room for both in total.
+        AttemptTimeout = TimeSpan.FromMinutes(4);
+        MaxTimeoutRetries = 1;
+        TotalTimeout = TimeSpan.FromMinutes(10);
     }
 
     /// <summary>Base URL ending in the API version, e.g. <c>https://api.groq.com/openai/v1</c> or <c>http://localhost:11434/v1</c>.</summary>

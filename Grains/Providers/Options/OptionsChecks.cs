@@ -38,6 +38,11 @@ internal static class OptionsChecks
             failures.Add($"{section}__MaxRetries must be zero or more, but is {options.MaxRetries}.");
         }
 
+        if (options.MaxTimeoutRetries < 0)
+        {
+            failures.Add($"{section}__MaxTimeoutRetries must be zero or more, but is {options.MaxTimeoutRetries}.");
+        }
+
         if (options.MaxRateLimitWaits < 0)
         {
             failures.Add($"{section}__MaxRateLimitWaits must be zero or more, but is {options.MaxRateLimitWaits}.");

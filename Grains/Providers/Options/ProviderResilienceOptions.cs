@@ -7,14 +7,23 @@ namespace PersonalizedLine.Grains.Providers;
 /// </summary>
 public abstract class ProviderResilienceOptions
 {
-    /// <summary>How long one HTTP attempt may take before it is abandoned and retried.</summary>
+    /// <summary>How long one HTTP attempt may take, once it has its rate-limit permit, before it is abandoned.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Upper bound for one call, including every retry and every rate-limit wait.</summary>
+    /// <summary>
+    /// Upper bound for one call's time on the provider: every attempt and backoff, but not the time spent waiting for
+    /// a rate-limit permit (waiting is not failure).
+    /// </summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Retries after 5xx, 408, timeouts, connection errors and malformed bodies.</summary>
     public int MaxRetries { get; set; } = 4;
+
+    /// <summary>
+    /// Of the retries, how many may follow an attempt that timed out. A provider that timed out may have finished
+    /// (and billed) the work anyway, so an LLM retries that at most once.
+    /// </summary>
+    public int MaxTimeoutRetries { get; set; } = 4;
 
     /// <summary>How many HTTP 429 answers one call may wait out before it fails.</summary>
     public int MaxRateLimitWaits { get; set; } = 20;

@@ -1,16 +1,28 @@
+using System.Diagnostics;
+
 namespace PersonalizedLine.Grains.Providers;
 
 /// <summary>
-/// Counts what happened during one logical provider call (all its HTTP attempts), so a final failure can say
-/// "after 5 attempts" truthfully. Travels on the request's Options; <see cref="AttemptTrackingHandler"/> fills it.
+/// One logical provider call (all its HTTP attempts): what it costs against the rate limit, and what happened, so a
+/// final failure can say "after 5 attempts" truthfully and the time budget can leave out waits for a permit.
+/// Travels on the request's Options; <see cref="Limits.ProviderPermitHandler"/> and <see cref="AttemptTrackingHandler"/> fill it.
 /// </summary>
 public sealed class ProviderCallTracker
 {
     /// <summary>Key of the request option; also the Refit <c>[Property]</c> name on the API interfaces.</summary>
     public const string OptionKey = "PersonalizedLine.ProviderCallTracker";
 
+    private readonly long _startedAt = Stopwatch.GetTimestamp();
+    private long _permitWaitTicks;
     private int _attempts;
     private int _rateLimited;
+    private int _timedOut;
+
+    /// <summary>The LLM model the request is for (limits are per model); null for searches.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Tokens the request counts against a tokens-per-minute limit (prompt + max tokens); 0 for searches.</summary>
+    public long TokenCost { get; init; }
 
     /// <summary>HTTP attempts sent.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
@@ -18,10 +30,24 @@ public sealed class ProviderCallTracker
     /// <summary>Attempts answered with HTTP 429.</summary>
     public int RateLimited => Volatile.Read(ref _rateLimited);
 
+    /// <summary>Attempts cut by the attempt timeout.</summary>
+    public int TimedOut => Volatile.Read(ref _timedOut);
+
     /// <summary>Attempts that were not rate limited (the ones that count against MaxRetries).</summary>
     public int FailureBudgetAttempts => Attempts - RateLimited;
+
+    /// <summary>True once the call's total time on the provider is used up: nothing retries after that.</summary>
+    public bool TotalTimeoutReached { get; internal set; }
+
+    /// <summary>Time since the call started, less the time spent waiting for rate-limit permits.</summary>
+    public TimeSpan ProviderTime =>
+        Stopwatch.GetElapsedTime(_startedAt) - TimeSpan.FromTicks(Interlocked.Read(ref _permitWaitTicks));
 
     internal void AttemptStarted() => Interlocked.Increment(ref _attempts);
 
     internal void RateLimitAnswered() => Interlocked.Increment(ref _rateLimited);
+
+    internal void AttemptTimedOut() => Interlocked.Increment(ref _timedOut);
+
+    internal void WaitedForPermit(TimeSpan waited) => Interlocked.Add(ref _permitWaitTicks, waited.Ticks);
 }

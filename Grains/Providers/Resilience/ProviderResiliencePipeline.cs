@@ -8,35 +8,36 @@ namespace PersonalizedLine.Grains.Providers;
 /// <summary>
 /// The one resilience pipeline both provider clients use, outermost first:
 /// <list type="number">
-/// <item>total timeout: bounds a call including every wait, so a row cannot hang for ever;</item>
-/// <item>rate-limit retry: only HTTP 429, waiting as long as the provider asks, with its own budget;</item>
-/// <item>failure retry: 5xx, 408, connection errors, attempt timeouts and malformed 2xx bodies, exponential jittered backoff;</item>
-/// <item>attempt timeout: abandons one hung attempt so the failure retry can try again.</item>
+/// <item>rate-limit retry: only HTTP 429, with its own budget; it retries at once because the wait is the
+/// cluster-wide limiter's (<see cref="Limits.ProviderPermitHandler"/>, inside this pipeline), which the 429 has
+/// paused for the whole cluster for as long as the provider asked;</item>
+/// <item>failure retry: 5xx, 408, connection errors, attempt timeouts and malformed 2xx bodies, exponential
+/// jittered backoff; a timed-out attempt is retried at most <see cref="ProviderResilienceOptions.MaxTimeoutRetries"/>
+/// times (an LLM that timed out may well have done, and billed, the work), and nothing is retried once the call's
+/// total time on the provider is spent.</item>
 /// </list>
-/// There is deliberately no circuit breaker: at our concurrency a rate-limit burst or a few slow answers would
-/// trip it and then fail hundreds of healthy rows without even asking the provider. The retries already back
-/// off, and the total timeout caps what one row can cost.
+/// The attempt and total timeouts are enforced by the permit handler, after the permit is granted, so that waiting
+/// for a permit never counts against them. There is deliberately no circuit breaker: at our concurrency a burst of
+/// slow answers would trip it and then fail hundreds of healthy rows without even asking the provider.
 /// </summary>
 public static class ProviderResiliencePipeline
 {
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ProviderResilienceOptions options, TimeProvider timeProvider)
+    private static readonly HttpRequestOptionsKey<ProviderCallTracker> TrackerKey = new(ProviderCallTracker.OptionKey);
+
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, ProviderResilienceOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
 
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "TotalTimeout", Timeout = options.TotalTimeout });
-
         if (options.MaxRateLimitWaits > 0)
         {
-            builder.AddRetry(RateLimitRetry(options, timeProvider));
+            builder.AddRetry(RateLimitRetry(options));
         }
 
         if (options.MaxRetries > 0)
         {
             builder.AddRetry(FailureRetry(options));
         }
-
-        builder.AddTimeout(new TimeoutStrategyOptions { Name = "AttemptTimeout", Timeout = options.AttemptTimeout });
     }
 
     /// <summary>True for answers and errors worth another attempt, apart from rate limiting.</summary>
@@ -63,13 +64,12 @@ public static class ProviderResiliencePipeline
         return response.IsSuccessStatusCode && await JsonBodyCheck.IsMalformedAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
-    private static RetryStrategyOptions<HttpResponseMessage> RateLimitRetry(ProviderResilienceOptions options, TimeProvider timeProvider) => new()
+    private static RetryStrategyOptions<HttpResponseMessage> RateLimitRetry(ProviderResilienceOptions options) => new()
     {
         Name = "RateLimitRetry",
         MaxRetryAttempts = options.MaxRateLimitWaits,
         ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
-        DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-            RateLimitDelay.Compute(args.Outcome.Result!, options.RateLimitFallbackDelay, timeProvider, Random.Shared)),
+        DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(TimeSpan.Zero),
     };
 
     private static RetryStrategyOptions<HttpResponseMessage> FailureRetry(ProviderResilienceOptions options) => new()
@@ -79,8 +79,18 @@ public static class ProviderResiliencePipeline
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         Delay = options.RetryBaseDelay,
-        // Four doublings at most: a call's total timeout should be spent on attempts, not on one long sleep.
+        // Four doublings at most: a call's total time should be spent on attempts, not on one long sleep.
         MaxDelay = options.RetryBaseDelay * 16,
-        ShouldHandle = args => IsTransientFailureAsync(args.Outcome, args.Context.CancellationToken),
+        ShouldHandle = async args =>
+        {
+            if (args.Outcome.Exception is TimeoutRejectedException
+                && args.Context.GetRequestMessage()?.Options.TryGetValue(TrackerKey, out var tracker) == true
+                && (tracker.TotalTimeoutReached || tracker.TimedOut > options.MaxTimeoutRetries))
+            {
+                return false;
+            }
+
+            return await IsTransientFailureAsync(args.Outcome, args.Context.CancellationToken).ConfigureAwait(false);
+        },
     };
 }

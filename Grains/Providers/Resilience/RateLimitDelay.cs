@@ -39,18 +39,6 @@ public static class RateLimitDelay
         return longest is null ? null : Clamp(longest.Value);
     }
 
-    /// <summary>
-    /// The wait to use: the provider's hint or the fallback, plus up to 10 % (hint) or 25 % (fallback) random extra
-    /// so that hundreds of rows throttled together do not all come back in the same millisecond.
-    /// </summary>
-    public static TimeSpan Compute(HttpResponseMessage response, TimeSpan fallback, TimeProvider timeProvider, Random random)
-    {
-        var hinted = FromHeaders(response, timeProvider);
-        var baseDelay = hinted ?? fallback;
-        var jitterShare = hinted is null ? 0.25 : 0.10;
-        return baseDelay + (baseDelay * (random.NextDouble() * jitterShare));
-    }
-
     // A date in the past or a zero hint still means "not now": never hammer a throttling provider.
     private static TimeSpan Clamp(TimeSpan value) => value < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : value;
 }

@@ -73,8 +73,9 @@ public sealed class ProviderRegistrationTests
         Assert.Equal(1200, research.SummaryMaxChars);
         Assert.Equal("https://api.groq.com/openai/v1", llm.BaseUrl);
         Assert.Equal("llama-3.1-8b-instant", llm.Model);
-        Assert.Equal(TimeSpan.FromSeconds(30), llm.AttemptTimeout);
-        Assert.Equal(TimeSpan.FromMinutes(3), llm.TotalTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(4), llm.AttemptTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(10), llm.TotalTimeout);
+        Assert.Equal(1, llm.MaxTimeoutRetries);
         Assert.Equal(4, llm.MaxRetries);
         Assert.Equal(20, llm.MaxRateLimitWaits);
     }

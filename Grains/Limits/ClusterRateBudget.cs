@@ -1,0 +1,268 @@
+using PersonalizedLine.Grains.Interfaces.Limits;
+
+namespace PersonalizedLine.Grains.Limits;
+
+/// <summary>
+/// The arithmetic behind <see cref="ProviderLimitGrain"/>, apart from Orleans so it can be tested with a fake clock.
+/// <para>
+/// Pacing: a request bucket and a token bucket refill at the configured limit less a margin, start empty, and hold at
+/// most one burst. So in any 60 s window the cluster sends at most 97 % of the limit, even across a restart of the
+/// grain or a silo dying with a grant, and a provider's sliding window never sees more than its limit.
+/// </para>
+/// <para>
+/// Learning (AIMD): a 429 halves the pace at once (once per congestion event: the 429s of requests already in flight
+/// do not halve it again) and pauses every grant until the provider's hint (<c>retry-after</c>, Groq's reset
+/// headers) or <see cref="FallbackPause"/>. While rows keep waiting and no 429 comes, the pace climbs back by 5 % of
+/// the pace before the cut every <see cref="IncreaseInterval"/>, up to the configured limit. With no limit configured
+/// requests go out freely until the first 429, which starts pacing at half the rate the silos were sending.
+/// </para>
+/// </summary>
+public sealed class ClusterRateBudget(TimeProvider time)
+{
+    public const double Margin = 0.97;
+    public static readonly TimeSpan FallbackPause = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan IncreaseInterval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan GrantLifetime = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan UnlimitedPollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ActiveSiloWindow = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxPause = TimeSpan.FromMinutes(10);
+    private const double MinRequestsPerSecond = 1.0 / 60;
+
+    private readonly Dictionary<string, SiloDemand> _silos = new(StringComparer.Ordinal);
+    private int _requestsPerMinute;
+    private long _tokensPerMinute;
+    private double _requestLevel;
+    private double _tokenLevel;
+    private double _largestRequestTokens;
+    private DateTimeOffset _refilledAt = time.GetUtcNow();
+    private double _scale = 1;
+    private double? _learnedRequestsPerSecond;
+    private double _increaseStep;
+    private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _decreaseBlockedUntil = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextIncreaseAt = DateTimeOffset.MinValue;
+    private long _rateLimitedAnswers;
+
+    /// <summary>True once any limit is configured or learned.</summary>
+    public bool Limited => _requestsPerMinute > 0 || _tokensPerMinute > 0 || _learnedRequestsPerSecond is not null;
+
+    /// <summary>The request pace now; +∞ when requests are not limited.</summary>
+    public double RequestsPerSecond
+    {
+        get
+        {
+            var configured = _requestsPerMinute > 0 ? PacedRate(_requestsPerMinute, 1) * _scale : double.PositiveInfinity;
+            return Math.Min(configured, _learnedRequestsPerSecond ?? double.PositiveInfinity);
+        }
+    }
+
+    /// <summary>The token pace now; +∞ when tokens are not limited.</summary>
+    public double TokensPerSecond =>
+        _tokensPerMinute > 0 ? PacedRate(_tokensPerMinute, Math.Max(_largestRequestTokens, 1)) * _scale : double.PositiveInfinity;
+
+    public PermitGrant Lease(PermitLeaseRequest request, string silo)
+    {
+        var now = time.GetUtcNow();
+        _requestsPerMinute = Math.Max(0, request.RequestsPerMinute);
+        _tokensPerMinute = Math.Max(0, request.TokensPerMinute);
+        _silos[silo] = new SiloDemand(now, request.Waiting, request.RecentRequestsPerSecond);
+        if (request.Requests > 0 && request.Tokens > 0)
+        {
+            _largestRequestTokens = Math.Max(_largestRequestTokens, (double)request.Tokens / request.Requests);
+        }
+
+        Refill(now);
+        _requestLevel = Math.Min(RequestBurst, _requestLevel + Math.Max(0, request.ReturnedRequests));
+        _tokenLevel = Math.Min(TokenBurst, _tokenLevel + Math.Max(0, request.ReturnedTokens));
+        ClimbBack(now);
+
+        if (!Limited)
+        {
+            return new PermitGrant(true, request.Requests, request.Tokens, GrantLifetime, UnlimitedPollInterval);
+        }
+
+        if (now < _pausedUntil)
+        {
+            return new PermitGrant(false, 0, 0, GrantLifetime, _pausedUntil - now);
+        }
+
+        if (request.Requests <= 0)
+        {
+            return new PermitGrant(false, 0, 0, GrantLifetime, UnlimitedPollInterval);
+        }
+
+        var tokensEach = Math.Max(0, (double)request.Tokens / request.Requests);
+        var granted = Math.Min(request.Requests, FairShare(silo, now));
+        if (!double.IsPositiveInfinity(RequestsPerSecond))
+        {
+            granted = Math.Min(granted, (int)Math.Floor(_requestLevel));
+        }
+
+        if (!double.IsPositiveInfinity(TokensPerSecond) && tokensEach > 0)
+        {
+            granted = Math.Min(granted, (int)Math.Floor(_tokenLevel / tokensEach));
+        }
+
+        granted = Math.Max(0, granted);
+        var tokens = (long)Math.Ceiling(granted * tokensEach);
+        if (!double.IsPositiveInfinity(RequestsPerSecond))
+        {
+            _requestLevel -= granted;
+        }
+
+        if (!double.IsPositiveInfinity(TokensPerSecond))
+        {
+            _tokenLevel -= tokens;
+        }
+
+        return new PermitGrant(false, granted, tokens, GrantLifetime, AskAgainIn(granted < request.Requests, tokensEach, now));
+    }
+
+    public void RateLimited(RateLimitSignal signal, string silo)
+    {
+        var now = time.GetUtcNow();
+        _rateLimitedAnswers++;
+        var previous = _silos.GetValueOrDefault(silo);
+        _silos[silo] = new SiloDemand(now, previous?.Waiting ?? 0, signal.RecentRequestsPerSecond);
+        Refill(now);
+
+        var pause = signal.RetryAfter is { } hint && hint > TimeSpan.Zero ? (hint < MaxPause ? hint : MaxPause) : FallbackPause;
+        if (now + pause > _pausedUntil)
+        {
+            _pausedUntil = now + pause;
+        }
+
+        if (now < _decreaseBlockedUntil)
+        {
+            return;
+        }
+
+        // One cut per congestion event: answers to requests sent before the pause ends are the same event.
+        _decreaseBlockedUntil = _pausedUntil + TimeSpan.FromSeconds(1);
+        _nextIncreaseAt = _pausedUntil + IncreaseInterval;
+        if (_requestsPerMinute > 0 || _tokensPerMinute > 0)
+        {
+            _scale = Math.Max(0.05, _scale * 0.5);
+        }
+
+        if (_requestsPerMinute == 0)
+        {
+            var current = _learnedRequestsPerSecond ?? Math.Max(MinRequestsPerSecond, SentRecently(now));
+            _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, current * 0.5);
+            _increaseStep = Math.Max(MinRequestsPerSecond, current * 0.05);
+        }
+
+        // Nothing banked before the 429 may be spent after it.
+        _requestLevel = Math.Min(_requestLevel, 0);
+        _tokenLevel = Math.Min(_tokenLevel, 0);
+    }
+
+    public ProviderLimitStatus Status(string key)
+    {
+        var now = time.GetUtcNow();
+        return new ProviderLimitStatus(
+            key,
+            Limited,
+            Finite(RequestsPerSecond),
+            Finite(TokensPerSecond),
+            ActiveSilos(now).Sum(s => s.Waiting),
+            now < _pausedUntil ? _pausedUntil : null,
+            _rateLimitedAnswers);
+    }
+
+    private double RequestBurst => double.IsPositiveInfinity(RequestsPerSecond) ? 0 : Math.Max(1, RequestsPerSecond);
+
+    private double TokenBurst => double.IsPositiveInfinity(TokensPerSecond) ? 0 : Math.Max(_largestRequestTokens, TokensPerSecond);
+
+    /// <summary>
+    /// The pace for a per-minute limit: what may be sent in a minute, less the burst a full bucket allows on top, so
+    /// that any 60 s window stays under the limit.
+    /// </summary>
+    private static double PacedRate(double perMinute, double largestUnit)
+    {
+        var burst = Math.Max(perMinute / 60, largestUnit);
+        return Math.Max(perMinute * 0.5, (perMinute * Margin) - burst) / 60;
+    }
+
+    private void Refill(DateTimeOffset now)
+    {
+        var elapsed = Math.Max(0, (now - _refilledAt).TotalSeconds);
+        _refilledAt = now;
+        if (now < _pausedUntil)
+        {
+            return;
+        }
+
+        if (!double.IsPositiveInfinity(RequestsPerSecond))
+        {
+            _requestLevel = Math.Min(RequestBurst, _requestLevel + (elapsed * RequestsPerSecond));
+        }
+
+        if (!double.IsPositiveInfinity(TokensPerSecond))
+        {
+            _tokenLevel = Math.Min(TokenBurst, _tokenLevel + (elapsed * TokensPerSecond));
+        }
+    }
+
+    /// <summary>Additive increase while rows wait and no 429 came for a whole interval.</summary>
+    private void ClimbBack(DateTimeOffset now)
+    {
+        if (now < _nextIncreaseAt || _nextIncreaseAt == DateTimeOffset.MinValue || ActiveSilos(now).All(s => s.Waiting == 0))
+        {
+            return;
+        }
+
+        _nextIncreaseAt = now + IncreaseInterval;
+        _scale = Math.Min(1, _scale + 0.05);
+        if (_learnedRequestsPerSecond is { } learned)
+        {
+            _learnedRequestsPerSecond = learned + _increaseStep;
+        }
+    }
+
+    /// <summary>A silo gets at most its share of one second's worth, in proportion to the rows it has waiting.</summary>
+    private int FairShare(string silo, DateTimeOffset now)
+    {
+        var active = ActiveSilos(now).ToList();
+        var total = active.Sum(s => s.Waiting);
+        var mine = _silos[silo].Waiting;
+        if (active.Count <= 1 || total <= 0 || double.IsPositiveInfinity(RequestsPerSecond))
+        {
+            return int.MaxValue;
+        }
+
+        return Math.Max(1, (int)Math.Ceiling(RequestBurst * mine / total));
+    }
+
+    private TimeSpan AskAgainIn(bool shortOfWanted, double tokensEach, DateTimeOffset now)
+    {
+        if (!shortOfWanted)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var silos = Math.Max(1, ActiveSilos(now).Count());
+        var seconds = 0.0;
+        if (!double.IsPositiveInfinity(RequestsPerSecond))
+        {
+            seconds = Math.Max(seconds, (1 - _requestLevel) / RequestsPerSecond);
+        }
+
+        if (!double.IsPositiveInfinity(TokensPerSecond) && tokensEach > 0)
+        {
+            seconds = Math.Max(seconds, (tokensEach - _tokenLevel) / TokensPerSecond);
+        }
+
+        // Every waiting silo takes its turn, so a silo need not ask before the others had theirs.
+        seconds = Math.Clamp(seconds * silos, 0.05, 5);
+        return TimeSpan.FromSeconds(seconds);
+    }
+
+    private double SentRecently(DateTimeOffset now) => ActiveSilos(now).Sum(s => s.RecentRequestsPerSecond);
+
+    private IEnumerable<SiloDemand> ActiveSilos(DateTimeOffset now) => _silos.Values.Where(s => now - s.SeenAt <= ActiveSiloWindow);
+
+    private static double Finite(double value) => double.IsPositiveInfinity(value) ? 0 : Math.Round(value, 3);
+
+    private sealed record SiloDemand(DateTimeOffset SeenAt, int Waiting, double RecentRequestsPerSecond);
+}

@@ -1,0 +1,355 @@
+using Microsoft.Extensions.Logging;
+using PersonalizedLine.Grains.Interfaces.Limits;
+
+namespace PersonalizedLine.Grains.Limits;
+
+/// <summary>
+/// This silo's side of one cluster-wide provider limit. Calls wait here, in order, for a permit; one pump per limit
+/// leases small grants from the <see cref="IProviderLimitGrain"/> for the calls waiting, so there is no grain call
+/// per request. Unused permits lapse with their grant. With nothing configured or learned, calls pass at once and
+/// the pump only checks in every few seconds (reporting this silo's send rate) to hear whether a 429 anywhere in the
+/// cluster started pacing. A 429 seen here pauses this silo at once and is reported to the whole cluster.
+/// </summary>
+public sealed partial class ProviderLimiter
+{
+    private const int MaxRequestsPerLease = 64;
+    private static readonly TimeSpan IdleStop = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ReportSpacing = TimeSpan.FromMilliseconds(500);
+
+    private readonly object _gate = new();
+    private readonly LinkedList<Waiter> _waiters = new();
+    private readonly ProviderLimitSettings _settings;
+    private readonly IProviderLimitGrain _coordinator;
+    private readonly string _silo;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RecentRate _sent;
+    private bool _unlimited;
+    private int _grantRequests;
+    private long _grantTokens;
+    private DateTimeOffset _grantExpiresAt;
+    private DateTimeOffset _pausedUntil;
+    private DateTimeOffset _lastUsedAt;
+    private DateTimeOffset _lastReportAt;
+    private bool _pumping;
+    private TaskCompletionSource _wake = NewSignal();
+
+    public ProviderLimiter(ProviderLimitSettings settings, IProviderLimitGrain coordinator, string silo, TimeProvider time, ILogger logger)
+    {
+        _settings = settings;
+        _coordinator = coordinator;
+        _silo = silo;
+        _time = time;
+        _logger = logger;
+        _sent = new RecentRate(time);
+        // A configured limit is paced from the first request; otherwise requests go freely until a 429.
+        _unlimited = !settings.Configured;
+    }
+
+    public string Key => _settings.Key;
+
+    /// <summary>Calls waiting for a permit in this silo.</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiters.Count;
+            }
+        }
+    }
+
+    /// <summary>Waits for a permit for one request costing <paramref name="tokens"/> tokens (0 when tokens are not counted).</summary>
+    public async ValueTask AcquireAsync(long tokens, IPermitWaitListener? listener, CancellationToken cancellationToken)
+    {
+        Waiter waiter;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            _lastUsedAt = now;
+            if (_waiters.Count == 0 && now >= _pausedUntil && TryTake(tokens, now))
+            {
+                _sent.Add();
+                EnsurePumping();
+                return;
+            }
+
+            waiter = new Waiter(tokens);
+            waiter.Node = _waiters.AddLast(waiter);
+            EnsurePumping();
+            _wake.TrySetResult();
+        }
+
+        listener?.WaitStarted(_settings.Key);
+        try
+        {
+            using (cancellationToken.Register(() => Abandon(waiter)))
+            {
+                await waiter.Granted.Task.ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            listener?.WaitEnded(_settings.Key);
+        }
+    }
+
+    /// <summary>The provider answered 429: pause this silo now and slow the cluster down.</summary>
+    public void OnRateLimited(TimeSpan? hint)
+    {
+        bool report;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            var until = now + (hint ?? _settings.FallbackPause);
+            if (until > _pausedUntil)
+            {
+                _pausedUntil = until;
+            }
+
+            // Whatever this silo still holds was granted before the provider said stop.
+            _unlimited = false;
+            _grantRequests = 0;
+            _grantTokens = 0;
+            report = now - _lastReportAt >= ReportSpacing;
+            if (report)
+            {
+                _lastReportAt = now;
+            }
+
+            EnsurePumping();
+            _wake.TrySetResult();
+        }
+
+        if (report)
+        {
+            _ = ReportAsync(new RateLimitSignal(_silo, hint ?? _settings.FallbackPause, _sent.PerSecond));
+        }
+    }
+
+    /// <summary>
+    /// The provider said how much is left (<c>x-ratelimit-remaining-*</c>): when nothing is, hold this silo until the
+    /// matching reset rather than spend a request on a certain 429.
+    /// </summary>
+    public void OnExhausted(TimeSpan resetIn)
+    {
+        lock (_gate)
+        {
+            var until = _time.GetUtcNow() + resetIn;
+            if (until > _pausedUntil)
+            {
+                _pausedUntil = until;
+            }
+        }
+    }
+
+    private bool TryTake(long tokens, DateTimeOffset now)
+    {
+        if (_unlimited)
+        {
+            return true;
+        }
+
+        if (now >= _grantExpiresAt || _grantRequests <= 0 || (_settings.TokensPerMinute > 0 && _grantTokens < tokens && tokens > 0))
+        {
+            return false;
+        }
+
+        _grantRequests--;
+        _grantTokens -= tokens;
+        return true;
+    }
+
+    private void EnsurePumping()
+    {
+        if (!_pumping)
+        {
+            _pumping = true;
+            // A silo service, not grain code: the pump touches only this object, so it may run on the thread pool.
+            _ = Task.Run(PumpAsync);
+        }
+    }
+
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            PermitLeaseRequest request;
+            Task wake;
+            lock (_gate)
+            {
+                var now = _time.GetUtcNow();
+                ServeWaiters(now);
+                if (_waiters.Count == 0 && now - _lastUsedAt > IdleStop)
+                {
+                    _pumping = false;
+                    return;
+                }
+
+                request = BuildRequest(now);
+                wake = (_wake = NewSignal()).Task;
+            }
+
+            var askAgainIn = await LeaseAsync(request).ConfigureAwait(false);
+            TimeSpan delay;
+            lock (_gate)
+            {
+                var now = _time.GetUtcNow();
+                ServeWaiters(now);
+                delay = _waiters.Count == 0
+                    ? ClusterRateBudget.UnlimitedPollInterval
+                    : Max(askAgainIn, _pausedUntil - now, TimeSpan.FromMilliseconds(20));
+                if (_waiters.Count == 0 && !_unlimited)
+                {
+                    // Nothing to ask for: sleep until a call waits (or a while passes, to stop when idle).
+                    delay = IdleStop;
+                }
+            }
+
+            await Task.WhenAny(wake, Task.Delay(delay, _time)).ConfigureAwait(false);
+            if (wake.IsCompleted)
+            {
+                lock (_gate)
+                {
+                    // Woken by a new waiter while a pause or a refill is still due: honour the pause.
+                    var pause = _pausedUntil - _time.GetUtcNow();
+                    if (pause > TimeSpan.Zero && _waiters.Count > 0)
+                    {
+                        delay = pause;
+                    }
+                    else
+                    {
+                        delay = TimeSpan.Zero;
+                    }
+                }
+
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, _time).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
+    private PermitLeaseRequest BuildRequest(DateTimeOffset now)
+    {
+        var returnedRequests = 0;
+        long returnedTokens = 0;
+        if (now >= _grantExpiresAt && (_grantRequests > 0 || _grantTokens > 0))
+        {
+            returnedRequests = Math.Max(0, _grantRequests);
+            returnedTokens = Math.Max(0, _grantTokens);
+            _grantRequests = 0;
+            _grantTokens = 0;
+        }
+
+        var wanted = 0;
+        long tokens = 0;
+        if (now >= _pausedUntil)
+        {
+            foreach (var waiter in _waiters)
+            {
+                if (wanted == MaxRequestsPerLease)
+                {
+                    break;
+                }
+
+                wanted++;
+                tokens += waiter.Tokens;
+            }
+
+            // What this silo still holds covers part of the queue already.
+            wanted = Math.Max(0, wanted - Math.Max(0, _grantRequests));
+            tokens = Math.Max(0, tokens - Math.Max(0, _grantTokens));
+        }
+
+        return new PermitLeaseRequest(
+            _silo, wanted, tokens, _waiters.Count, _settings.RequestsPerMinute, _settings.TokensPerMinute, _sent.PerSecond,
+            returnedRequests, returnedTokens);
+    }
+
+    private async Task<TimeSpan> LeaseAsync(PermitLeaseRequest request)
+    {
+        PermitGrant grant;
+        try
+        {
+            grant = await _coordinator.Lease(request).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The coordinator's silo may be gone; its grain comes back elsewhere on the next call. Calls keep waiting.
+            LogLeaseFailed(_logger, ex, _settings.Key);
+            return TimeSpan.FromSeconds(1);
+        }
+
+        lock (_gate)
+        {
+            _unlimited = grant.Unlimited && _time.GetUtcNow() >= _pausedUntil;
+            if (!grant.Unlimited && (grant.Requests > 0 || grant.Tokens > 0))
+            {
+                _grantRequests = Math.Max(0, _grantRequests) + grant.Requests;
+                _grantTokens = Math.Max(0, _grantTokens) + grant.Tokens;
+                _grantExpiresAt = _time.GetUtcNow() + grant.ValidFor;
+            }
+        }
+
+        return grant.AskAgainIn;
+    }
+
+    private void ServeWaiters(DateTimeOffset now)
+    {
+        while (_waiters.First is { } first && now >= _pausedUntil && TryTake(first.Value.Tokens, now))
+        {
+            _waiters.RemoveFirst();
+            first.Value.Node = null;
+            _sent.Add();
+            first.Value.Granted.TrySetResult();
+        }
+    }
+
+    private void Abandon(Waiter waiter)
+    {
+        lock (_gate)
+        {
+            if (waiter.Node is { } node)
+            {
+                _waiters.Remove(node);
+                waiter.Node = null;
+            }
+        }
+
+        waiter.Granted.TrySetCanceled();
+    }
+
+    private async Task ReportAsync(RateLimitSignal signal)
+    {
+        try
+        {
+            await _coordinator.ReportRateLimited(signal).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            LogReportFailed(_logger, ex, _settings.Key);
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b, TimeSpan c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not lease permits for {Limit}; calls keep waiting and the lease is retried")]
+    private static partial void LogLeaseFailed(ILogger logger, Exception exception, string limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not report a 429 for {Limit} to the cluster")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string limit);
+
+    private sealed class Waiter(long tokens)
+    {
+        public long Tokens { get; } = tokens;
+
+        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public LinkedListNode<Waiter>? Node { get; set; }
+    }
+}

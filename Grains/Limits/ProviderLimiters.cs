@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Interfaces.Limits;
+using PersonalizedLine.Grains.Providers;
+
+namespace PersonalizedLine.Grains.Limits;
+
+/// <summary>
+/// Where the rate limit is decided: this silo's <see cref="ProviderLimiter"/> for every limit key, and the keys
+/// themselves. A key is one provider plan as the provider counts it: the endpoint, the API key (hashed, never shown),
+/// and for LLMs the model, since Groq and OpenAI limit each model separately.
+/// </summary>
+/// <remarks>
+/// In a silo the coordinator of each key is a <see cref="IProviderLimitGrain"/>; in a process without a silo (a
+/// provider used on its own) it is an in-process <see cref="LocalLimitCoordinator"/> with the same arithmetic.
+/// </remarks>
+public sealed class ProviderLimiters(
+    IServiceProvider services,
+    IOptions<LlmOptions> llm,
+    IOptions<ResearchOptions> research,
+    TimeProvider time,
+    ILoggerFactory loggers)
+{
+    private readonly ConcurrentDictionary<string, ProviderLimiter> _limiters = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = loggers.CreateLogger<ProviderLimiter>();
+    private readonly IGrainFactory? _grains = services.GetService(typeof(ILocalSiloDetails)) is null ? null : (IGrainFactory?)services.GetService(typeof(IGrainFactory));
+    private readonly string _silo = (services.GetService(typeof(ILocalSiloDetails)) as ILocalSiloDetails)?.SiloAddress.ToString() ?? Environment.MachineName;
+
+    public ProviderLimiter ForResearch() => Get(ResearchSettings());
+
+    public ProviderLimiter ForLlm(string model) => Get(LlmSettings(model));
+
+    /// <summary>The research limit's settings (key and configured limits), also for progress.</summary>
+    public ProviderLimitSettings ResearchSettings()
+    {
+        var options = research.Value;
+        return new ProviderLimitSettings(
+            $"search {Endpoint(options.BaseUrl)} key {KeyHash(options.ApiKey)}", options.RequestsPerMinute, 0, options.RateLimitFallbackDelay);
+    }
+
+    /// <summary>The LLM limit's settings for <paramref name="model"/> (the default model when blank).</summary>
+    public ProviderLimitSettings LlmSettings(string? model)
+    {
+        var options = llm.Value;
+        var name = string.IsNullOrWhiteSpace(model) ? options.Model : model.Trim();
+        return new ProviderLimitSettings(
+            $"llm {Endpoint(options.BaseUrl)} key {KeyHash(options.ApiKey)} model {name}",
+            options.RequestsPerMinute, options.TokensPerMinute, options.RateLimitFallbackDelay);
+    }
+
+    /// <summary>Calls waiting for a permit in this silo, over every limit.</summary>
+    public int Waiting => _limiters.Values.Sum(l => l.Waiting);
+
+    private ProviderLimiter Get(ProviderLimitSettings settings) =>
+        _limiters.GetOrAdd(settings.Key, key => new ProviderLimiter(
+            settings, _grains?.GetGrain<IProviderLimitGrain>(key) ?? new LocalLimitCoordinator(key, time), _silo, time, _logger));
+
+    private static string Endpoint(string baseUrl) =>
+        Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Authority + uri.AbsolutePath.TrimEnd('/') : baseUrl;
+
+    private static string KeyHash(string? apiKey) => string.IsNullOrWhiteSpace(apiKey)
+        ? "none"
+        : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(apiKey.Trim())))[..8];
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Polly.Timeout;
+using PersonalizedLine.Grains.Providers;
+
+namespace PersonalizedLine.Grains.Limits;
+
+/// <summary>
+/// Sits inside the retry strategies, so every attempt, first or retry, first waits for a permit of the cluster-wide
+/// limit; only then do the attempt's clocks start. It enforces the attempt timeout and the call's total time on the
+/// provider itself (Polly's timeout strategies would count the permit wait), and feeds every 429 and every
+/// <c>x-ratelimit-remaining-*</c> answer back to the limiter.
+/// </summary>
+public sealed class ProviderPermitHandler(ProviderLimiters limiters, ProviderResilienceOptions options, bool isLlm, TimeProvider time) : DelegatingHandler
+{
+    private static readonly HttpRequestOptionsKey<ProviderCallTracker> TrackerKey = new(ProviderCallTracker.OptionKey);
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        request.Options.TryGetValue(TrackerKey, out var tracker);
+        var limiter = isLlm ? limiters.ForLlm(tracker?.Model ?? string.Empty) : limiters.ForResearch();
+
+        var waitStarted = Stopwatch.GetTimestamp();
+        await limiter.AcquireAsync(tracker?.TokenCost ?? 0, PermitWaitScope.Current, cancellationToken).ConfigureAwait(false);
+        tracker?.WaitedForPermit(Stopwatch.GetElapsedTime(waitStarted));
+
+        var spent = tracker?.ProviderTime ?? TimeSpan.Zero;
+        var left = options.TotalTimeout - spent;
+        if (left <= TimeSpan.Zero)
+        {
+            MarkTotalReached(tracker);
+            throw new TimeoutRejectedException($"The call used its {options.TotalTimeout} on the provider.", options.TotalTimeout);
+        }
+
+        var cutByTotal = left < options.AttemptTimeout;
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(cutByTotal ? left : options.AttemptTimeout);
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
+        {
+            tracker?.AttemptTimedOut();
+            if (cutByTotal)
+            {
+                MarkTotalReached(tracker);
+            }
+
+            var timeout = cutByTotal ? options.TotalTimeout : options.AttemptTimeout;
+            throw new TimeoutRejectedException($"The attempt was cut after {timeout}.", timeout, ex);
+        }
+
+        Feedback(limiter, response, tracker?.TokenCost ?? 0);
+        return response;
+    }
+
+    private void Feedback(ProviderLimiter limiter, HttpResponseMessage response, long tokenCost)
+    {
+        if (response.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            limiter.OnRateLimited(RateLimitDelay.FromHeaders(response, time));
+            return;
+        }
+
+        // Groq's request counter is per day; both tell when the next request would be refused for certain.
+        if (Remaining(response, "x-ratelimit-remaining-requests") == 0 && Reset(response, RateLimitDelay.ResetRequestsHeader) is { } requestsReset)
+        {
+            limiter.OnExhausted(requestsReset);
+        }
+        else if (Remaining(response, "x-ratelimit-remaining-tokens") is { } tokensLeft
+                 && tokenCost > 0
+                 && tokensLeft < tokenCost
+                 && Reset(response, RateLimitDelay.ResetTokensHeader) is { } tokensReset)
+        {
+            limiter.OnExhausted(tokensReset);
+        }
+    }
+
+    private static long? Remaining(HttpResponseMessage response, string header) =>
+        response.Headers.TryGetValues(header, out var values)
+        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    private static TimeSpan? Reset(HttpResponseMessage response, string header) =>
+        response.Headers.TryGetValues(header, out var values) && GoDuration.TryParse(values.FirstOrDefault(), out var reset) ? reset : null;
+
+    private static void MarkTotalReached(ProviderCallTracker? tracker)
+    {
+        if (tracker is not null)
+        {
+            tracker.TotalTimeoutReached = true;
+        }
+    }
+}
