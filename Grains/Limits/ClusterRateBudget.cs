@@ -5,9 +5,11 @@ namespace PersonalizedLine.Grains.Limits;
 /// <summary>
 /// The arithmetic behind <see cref="ProviderLimitGrain"/>, apart from Orleans so it can be tested with a fake clock.
 /// <para>
-/// Pacing: a request bucket and a token bucket refill at the configured limit less a margin, start empty, and hold at
-/// most one burst. So in any 60 s window the cluster sends at most 97 % of the limit, even across a restart of the
-/// grain or a silo dying with a grant, and a provider's sliding window never sees more than its limit.
+/// Pacing: request and token buckets refill at the configured limit less a margin, start empty, and hold at most one
+/// burst. So in any 60 s window the cluster sends at most 97 % of the limit, even across a restart of the grain or a
+/// silo dying with a grant, and a provider's sliding window never sees more than its limit. The refill is split among
+/// the silos that have rows waiting, in proportion to those rows: each silo has its own share of the buckets, so the
+/// silo that happens to ask first cannot starve the others.
 /// </para>
 /// <para>
 /// Learning (AIMD): a 429 halves the pace at once (once per congestion event: the 429s of requests already in flight
@@ -31,8 +33,6 @@ public sealed class ClusterRateBudget(TimeProvider time)
     private readonly Dictionary<string, SiloDemand> _silos = new(StringComparer.Ordinal);
     private int _requestsPerMinute;
     private long _tokensPerMinute;
-    private double _requestLevel;
-    private double _tokenLevel;
     private double _largestRequestTokens;
     private DateTimeOffset _refilledAt = time.GetUtcNow();
     private double _scale = 1;
@@ -65,15 +65,18 @@ public sealed class ClusterRateBudget(TimeProvider time)
         var now = time.GetUtcNow();
         _requestsPerMinute = Math.Max(0, request.RequestsPerMinute);
         _tokensPerMinute = Math.Max(0, request.TokensPerMinute);
-        _silos[silo] = new SiloDemand(now, request.Waiting, request.RecentRequestsPerSecond);
+        Refill(now);
+        var demand = Demand(silo);
+        demand.SeenAt = now;
+        demand.Waiting = Math.Max(0, request.Waiting);
+        demand.RecentRequestsPerSecond = request.RecentRequestsPerSecond;
         if (request.Requests > 0 && request.Tokens > 0)
         {
             _largestRequestTokens = Math.Max(_largestRequestTokens, (double)request.Tokens / request.Requests);
         }
 
-        Refill(now);
-        _requestLevel = Math.Min(RequestBurst, _requestLevel + Math.Max(0, request.ReturnedRequests));
-        _tokenLevel = Math.Min(TokenBurst, _tokenLevel + Math.Max(0, request.ReturnedTokens));
+        demand.RequestLevel = Math.Min(RequestBurst, demand.RequestLevel + Math.Max(0, request.ReturnedRequests));
+        demand.TokenLevel = Math.Min(TokenBurst, demand.TokenLevel + Math.Max(0, request.ReturnedTokens));
         ClimbBack(now);
 
         if (!Limited)
@@ -92,39 +95,40 @@ public sealed class ClusterRateBudget(TimeProvider time)
         }
 
         var tokensEach = Math.Max(0, (double)request.Tokens / request.Requests);
-        var granted = Math.Min(request.Requests, FairShare(silo, now));
+        var granted = request.Requests;
         if (!double.IsPositiveInfinity(RequestsPerSecond))
         {
-            granted = Math.Min(granted, (int)Math.Floor(_requestLevel));
+            granted = Math.Min(granted, (int)Math.Floor(demand.RequestLevel));
         }
 
         if (!double.IsPositiveInfinity(TokensPerSecond) && tokensEach > 0)
         {
-            granted = Math.Min(granted, (int)Math.Floor(_tokenLevel / tokensEach));
+            granted = Math.Min(granted, (int)Math.Floor(demand.TokenLevel / tokensEach));
         }
 
         granted = Math.Max(0, granted);
         var tokens = (long)Math.Ceiling(granted * tokensEach);
         if (!double.IsPositiveInfinity(RequestsPerSecond))
         {
-            _requestLevel -= granted;
+            demand.RequestLevel -= granted;
         }
 
         if (!double.IsPositiveInfinity(TokensPerSecond))
         {
-            _tokenLevel -= tokens;
+            demand.TokenLevel -= tokens;
         }
 
-        return new PermitGrant(false, granted, tokens, GrantLifetime, AskAgainIn(granted < request.Requests, tokensEach, now));
+        return new PermitGrant(false, granted, tokens, GrantLifetime, AskAgainIn(demand, granted < request.Requests, tokensEach, now));
     }
 
     public void RateLimited(RateLimitSignal signal, string silo)
     {
         var now = time.GetUtcNow();
         _rateLimitedAnswers++;
-        var previous = _silos.GetValueOrDefault(silo);
-        _silos[silo] = new SiloDemand(now, previous?.Waiting ?? 0, signal.RecentRequestsPerSecond);
         Refill(now);
+        var demand = Demand(silo);
+        demand.SeenAt = now;
+        demand.RecentRequestsPerSecond = signal.RecentRequestsPerSecond;
 
         var pause = signal.RetryAfter is { } hint && hint > TimeSpan.Zero ? (hint < MaxPause ? hint : MaxPause) : FallbackPause;
         if (now + pause > _pausedUntil)
@@ -153,8 +157,11 @@ public sealed class ClusterRateBudget(TimeProvider time)
         }
 
         // Nothing banked before the 429 may be spent after it.
-        _requestLevel = Math.Min(_requestLevel, 0);
-        _tokenLevel = Math.Min(_tokenLevel, 0);
+        foreach (var each in _silos.Values)
+        {
+            each.RequestLevel = Math.Min(each.RequestLevel, 0);
+            each.TokenLevel = Math.Min(each.TokenLevel, 0);
+        }
     }
 
     public ProviderLimitStatus Status(string key)
@@ -193,14 +200,21 @@ public sealed class ClusterRateBudget(TimeProvider time)
             return;
         }
 
-        if (!double.IsPositiveInfinity(RequestsPerSecond))
+        var waiting = ActiveSilos(now).Where(s => s.Waiting > 0).ToList();
+        var total = waiting.Sum(s => (double)s.Waiting);
+        foreach (var demand in waiting)
         {
-            _requestLevel = Math.Min(RequestBurst, _requestLevel + (elapsed * RequestsPerSecond));
-        }
+            var share = demand.Waiting / total;
+            if (!double.IsPositiveInfinity(RequestsPerSecond))
+            {
+                demand.RequestLevel = Math.Min(Math.Max(1, RequestBurst * share), demand.RequestLevel + (elapsed * RequestsPerSecond * share));
+            }
 
-        if (!double.IsPositiveInfinity(TokensPerSecond))
-        {
-            _tokenLevel = Math.Min(TokenBurst, _tokenLevel + (elapsed * TokensPerSecond));
+            if (!double.IsPositiveInfinity(TokensPerSecond))
+            {
+                var cap = Math.Max(_largestRequestTokens, TokenBurst * share);
+                demand.TokenLevel = Math.Min(cap, demand.TokenLevel + (elapsed * TokensPerSecond * share));
+            }
         }
     }
 
@@ -220,42 +234,39 @@ public sealed class ClusterRateBudget(TimeProvider time)
         }
     }
 
-    /// <summary>A silo gets at most its share of one second's worth, in proportion to the rows it has waiting.</summary>
-    private int FairShare(string silo, DateTimeOffset now)
-    {
-        var active = ActiveSilos(now).ToList();
-        var total = active.Sum(s => s.Waiting);
-        var mine = _silos[silo].Waiting;
-        if (active.Count <= 1 || total <= 0 || double.IsPositiveInfinity(RequestsPerSecond))
-        {
-            return int.MaxValue;
-        }
-
-        return Math.Max(1, (int)Math.Ceiling(RequestBurst * mine / total));
-    }
-
-    private TimeSpan AskAgainIn(bool shortOfWanted, double tokensEach, DateTimeOffset now)
+    /// <summary>When this silo's share will hold one more request: no point in asking before.</summary>
+    private TimeSpan AskAgainIn(SiloDemand demand, bool shortOfWanted, double tokensEach, DateTimeOffset now)
     {
         if (!shortOfWanted)
         {
             return TimeSpan.Zero;
         }
 
-        var silos = Math.Max(1, ActiveSilos(now).Count());
+        var waiting = ActiveSilos(now).Where(s => s.Waiting > 0).Sum(s => (double)s.Waiting);
+        var share = waiting <= 0 || demand.Waiting <= 0 ? 1 : demand.Waiting / waiting;
         var seconds = 0.0;
         if (!double.IsPositiveInfinity(RequestsPerSecond))
         {
-            seconds = Math.Max(seconds, (1 - _requestLevel) / RequestsPerSecond);
+            seconds = Math.Max(seconds, (1 - demand.RequestLevel) / (RequestsPerSecond * share));
         }
 
         if (!double.IsPositiveInfinity(TokensPerSecond) && tokensEach > 0)
         {
-            seconds = Math.Max(seconds, (tokensEach - _tokenLevel) / TokensPerSecond);
+            seconds = Math.Max(seconds, (tokensEach - demand.TokenLevel) / (TokensPerSecond * share));
         }
 
-        // Every waiting silo takes its turn, so a silo need not ask before the others had theirs.
-        seconds = Math.Clamp(seconds * silos, 0.05, 5);
-        return TimeSpan.FromSeconds(seconds);
+        return TimeSpan.FromSeconds(Math.Clamp(seconds, 0.05, 5));
+    }
+
+    private SiloDemand Demand(string silo)
+    {
+        if (!_silos.TryGetValue(silo, out var demand))
+        {
+            demand = new SiloDemand();
+            _silos[silo] = demand;
+        }
+
+        return demand;
     }
 
     private double SentRecently(DateTimeOffset now) => ActiveSilos(now).Sum(s => s.RecentRequestsPerSecond);
@@ -264,5 +275,17 @@ public sealed class ClusterRateBudget(TimeProvider time)
 
     private static double Finite(double value) => double.IsPositiveInfinity(value) ? 0 : Math.Round(value, 3);
 
-    private sealed record SiloDemand(DateTimeOffset SeenAt, int Waiting, double RecentRequestsPerSecond);
+    /// <summary>What one silo asked for lately, and its share of the buckets.</summary>
+    private sealed class SiloDemand
+    {
+        public DateTimeOffset SeenAt { get; set; }
+
+        public int Waiting { get; set; }
+
+        public double RecentRequestsPerSecond { get; set; }
+
+        public double RequestLevel { get; set; }
+
+        public double TokenLevel { get; set; }
+    }
 }

@@ -11,6 +11,7 @@ public sealed class RowBudget : IPermitWaitListener, IDisposable
 {
     private readonly object _gate = new();
     private readonly CancellationTokenSource _source;
+    private readonly CancellationTokenRegistration _outer;
     private readonly TimeProvider _time;
     private TimeSpan _left;
     private DateTimeOffset _runningSince;
@@ -21,8 +22,9 @@ public sealed class RowBudget : IPermitWaitListener, IDisposable
         _time = time;
         _left = budget;
         _runningSince = time.GetUtcNow();
-        _source = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _source.CancelAfter(budget);
+        // The budget's timer runs on the given clock (so it can be tested); the outer token is linked by hand.
+        _source = new CancellationTokenSource(budget, time);
+        _outer = cancellationToken.Register(static state => ((CancellationTokenSource)state!).Cancel(), _source);
     }
 
     /// <summary>Cancelled when the budget is spent (or the outer token is).</summary>
@@ -70,6 +72,7 @@ public sealed class RowBudget : IPermitWaitListener, IDisposable
 
     public void Dispose()
     {
+        _outer.Dispose();
         lock (_gate)
         {
             _source.Dispose();
