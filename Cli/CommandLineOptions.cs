@@ -1,14 +1,16 @@
 namespace PersonalizedLine.Cli;
 
-/// <summary>The command line: an input CSV and optional overrides. Kept by hand: five options need no framework.</summary>
-public sealed record CommandLineOptions(string InputPath, string OutputPath, string? Prompt, string? ResearchQuery, string? Model)
+/// <summary>The command line: an input CSV and optional overrides. Kept by hand: six options need no framework.</summary>
+public sealed record CommandLineOptions(
+    string InputPath, string OutputPath, string? Prompt, string? ResearchQuery, string? Model, bool RefreshResearch = false)
 {
     public const string Usage = """
-        Usage: personalizedline <leads.csv> [--output <file>] [--prompt <text|@file>] [--research-query <text>] [--model <id>]
+        Usage: personalizedline <leads.csv> [--output <file>] [--prompt <text|@file>] [--research-query <text>] [--model <id>] [--refresh-research]
 
         Researches each lead's company and writes one personalized opening line per row.
         The output keeps every input column and row, in order, and adds personalized_line,
         personalization_status and personalization_error. Default output: <input>.personalized.csv
+        Research is cached per distinct query for Research__CacheTtl (7 days); --refresh-research searches again.
 
         Providers: set SERPER_API_KEY and GROQ_API_KEY (or Research__ApiKey / Llm__ApiKey, Llm__BaseUrl
         for any OpenAI-compatible API). Without keys, built-in OFFLINE providers write placeholder lines.
@@ -18,6 +20,7 @@ public sealed record CommandLineOptions(string InputPath, string OutputPath, str
     public static (CommandLineOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
         string? input = null, output = null, prompt = null, research = null, model = null;
+        var refreshResearch = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -37,6 +40,9 @@ public sealed record CommandLineOptions(string InputPath, string OutputPath, str
                     break;
                 case "--model":
                     model = NextValue() ?? string.Empty;
+                    break;
+                case "--refresh-research":
+                    refreshResearch = true;
                     break;
                 default:
                     if (arg.StartsWith('-') || input is not null)
@@ -60,6 +66,6 @@ public sealed record CommandLineOptions(string InputPath, string OutputPath, str
         }
 
         output ??= Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".personalized.csv");
-        return (new CommandLineOptions(input, output, prompt, research, model), null);
+        return (new CommandLineOptions(input, output, prompt, research, model, refreshResearch), null);
     }
 }

@@ -37,7 +37,7 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
         {
             await using var input = File.OpenRead(options.InputPath);
             progress = await services.GetRequiredService<JobSubmitter>().SubmitAsync(
-                input, new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model), null, interrupt.Token);
+                input, new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model, options.RefreshResearch), null, interrupt.Token);
         }
         catch (Exception ex) when (ex is CsvInputException or JobRejectedException)
         {
@@ -102,7 +102,7 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
         var verdict = progress.Status == JobStatus.Cancelled ? "[yellow]Cancelled[/]" : "[green]Done[/]";
         AnsiConsole.MarkupLine(
             $"{verdict}: {progress.TotalRows:N0} rows, {progress.SucceededRows:N0} ok, {progress.FailedRows:N0} failed in {elapsed.TotalSeconds:N1} s " +
-            $"→ {Markup.Escape(options.OutputPath)} ({progress.Usage.TotalTokens:N0} tokens, {progress.Usage.SearchCalls:N0} searches)");
+            $"→ {Markup.Escape(options.OutputPath)} ({progress.Usage.TotalTokens:N0} tokens, {progress.Usage.SearchCalls:N0} searches, {progress.Usage.CachedSearches:N0} from the research cache)");
         if (offlineResearch || offlineLlm)
         {
             var which = offlineResearch && offlineLlm ? "research and LLM" : offlineResearch ? "research" : "LLM";

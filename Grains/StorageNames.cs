@@ -5,4 +5,7 @@ public static class StorageNames
 {
     public const string Jobs = "jobs";
     public const string Chunks = "chunks";
+
+    /// <summary>Research results, one entry per normalized query, shared by every job (the research cache).</summary>
+    public const string Research = "research";
 }

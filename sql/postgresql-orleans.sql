@@ -3,7 +3,8 @@
 -- =====================================================================================================
 --
 -- What it is for
---   The distributed cluster profile keeps grain state (storage providers "jobs" and "chunks") and
+--   The distributed cluster profile keeps grain state (storage providers "jobs", "chunks" and
+--   "research"; they share the one OrleansStorage table, keyed by grain type and id) and
 --   reminders in PostgreSQL through Microsoft.Orleans.Persistence.AdoNet and
 --   Microsoft.Orleans.Reminders.AdoNet 10.4.2 (Invariant "Npgsql"). Membership lives in Redis, so
 --   there are no membership tables here.

@@ -38,7 +38,7 @@ public sealed record JobProgressResponse(
         progress.StartedAt,
         progress.FinishedAt,
         progress.Model,
-        new UsageResponse(progress.Usage.PromptTokens, progress.Usage.CompletionTokens, progress.Usage.TotalTokens, progress.Usage.SearchCalls),
+        UsageResponse.From(progress.Usage),
         progress.Error,
         progress.RowsBySilo,
         $"/jobs/{progress.JobId}/result");

@@ -12,7 +12,7 @@ public static class JobsApi
     {
         var group = routes.MapGroup("/jobs").WithTags("Jobs");
         group.MapPost("/", SubmitJob)
-            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model).")
+            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch).")
             .DisableAntiforgery();
         group.MapGet("/{id}", GetJob).WithSummary("A job's status, counts, rate, ETA and usage.");
         group.MapGet("/{id}/result", GetResult)

@@ -7,6 +7,11 @@ namespace PersonalizedLine.Grains.Interfaces.Jobs;
 /// <param name="ResearchQueryTemplate">Search query template with <c>{column}</c> placeholders.</param>
 /// <param name="PromptTemplate">LLM instruction template with <c>{column}</c> placeholders.</param>
 /// <param name="Model">LLM model id.</param>
+/// <param name="RefreshResearchSince">
+/// Set when the job asked to refresh its research (<c>refreshResearch=true</c>): the moment it was submitted.
+/// Cached research fetched before then is not used; the job's rows search again, once per distinct query (a moment
+/// rather than a flag, so that the job's later rows share the new searches instead of each refreshing again).
+/// </param>
 [GenerateSerializer, Immutable, Alias("job-spec")]
 public sealed record class JobSpec(
     [property: Id(0)] string FileName,
@@ -14,4 +19,5 @@ public sealed record class JobSpec(
     [property: Id(2)] char Delimiter,
     [property: Id(3)] string ResearchQueryTemplate,
     [property: Id(4)] string PromptTemplate,
-    [property: Id(5)] string Model);
+    [property: Id(5)] string Model,
+    [property: Id(6)] DateTimeOffset? RefreshResearchSince = null);

@@ -9,11 +9,18 @@ namespace PersonalizedLine.Grains.Interfaces.Research;
 public interface IResearchCacheGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// The stored result if fresh (and <paramref name="refresh"/> is false); otherwise starts or joins the one search
-    /// for this query and waits for it at most <paramref name="maxWait"/> (kept well under the response timeout:
-    /// a caller whose answer is still pending simply asks again).
+    /// The stored result if fresh; otherwise starts or joins the one search for this query and waits for it at most
+    /// <paramref name="maxWait"/> (kept well under the response timeout: a caller whose answer is still pending
+    /// simply asks again).
     /// </summary>
-    Task<ResearchLookup> Lookup(string query, bool refresh, TimeSpan maxWait);
+    /// <param name="query">The query as the row rendered it; searched as given by the caller that starts a search.</param>
+    /// <param name="refreshedSince">
+    /// Null normally. A job that asked to refresh its research passes the moment it was submitted: a stored result
+    /// fetched before then is not used and the query is searched again, once, and the job's later rows share that
+    /// new result instead of each searching again (which a plain "refresh" flag could not tell apart).
+    /// </param>
+    /// <param name="maxWait">How long this call may wait for a running search before answering Pending.</param>
+    Task<ResearchLookup> Lookup(string query, DateTimeOffset? refreshedSince, TimeSpan maxWait);
 
     /// <summary>True when a fresh result is stored: a row asking now would cost no search. For estimates.</summary>
     [AlwaysInterleave]

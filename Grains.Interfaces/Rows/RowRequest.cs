@@ -7,6 +7,7 @@ namespace PersonalizedLine.Grains.Interfaces.Rows;
 /// <param name="Instructions">The rendered LLM instructions.</param>
 /// <param name="Lead">The lead's fields by placeholder name (first_name, company, …), for prompts and offline writers.</param>
 /// <param name="Model">LLM model id.</param>
+/// <param name="RefreshResearchSince">The job's <c>JobSpec.RefreshResearchSince</c>: research older than this is searched again.</param>
 [GenerateSerializer, Immutable, Alias("row-request")]
 public sealed record class RowRequest(
     [property: Id(0)] string ChunkKey,
@@ -14,4 +15,5 @@ public sealed record class RowRequest(
     [property: Id(2)] string ResearchQuery,
     [property: Id(3)] string Instructions,
     [property: Id(4)] IReadOnlyDictionary<string, string> Lead,
-    [property: Id(5)] string Model);
+    [property: Id(5)] string Model,
+    [property: Id(6)] DateTimeOffset? RefreshResearchSince = null);

@@ -11,6 +11,7 @@ public sealed class ChunkRowRenderer
     private readonly TemplateBinding _research;
     private readonly TemplateBinding _prompt;
     private readonly string _model;
+    private readonly DateTimeOffset? _refreshResearchSince;
 
     public ChunkRowRenderer(JobSpec spec)
     {
@@ -18,6 +19,7 @@ public sealed class ChunkRowRenderer
         _research = LeadTemplate.Parse(spec.ResearchQueryTemplate, "research query template").Bind(spec.Headers);
         _prompt = LeadTemplate.Parse(spec.PromptTemplate, "prompt template").Bind(spec.Headers);
         _model = spec.Model;
+        _refreshResearchSince = spec.RefreshResearchSince;
     }
 
     /// <summary>The request for a row, or the failure that makes a request pointless.</summary>
@@ -42,7 +44,7 @@ public sealed class ChunkRowRenderer
             lead[name] = value;
         }
 
-        var request = new RowRequest(chunkKey, rowNumber, _research.Render(row.Cells), _prompt.Render(row.Cells), lead, _model);
+        var request = new RowRequest(chunkKey, rowNumber, _research.Render(row.Cells), _prompt.Render(row.Cells), lead, _model, _refreshResearchSince);
         return (request, null);
     }
 }

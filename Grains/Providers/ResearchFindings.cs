@@ -3,4 +3,8 @@ namespace PersonalizedLine.Grains.Providers;
 /// <summary>Condensed search results for one query.</summary>
 /// <param name="Summary">Plain text, a few hundred characters; empty when the search found nothing.</param>
 /// <param name="SearchCalls">Billable search calls this took (0 for a cache hit or offline research).</param>
-public sealed record ResearchFindings(string Summary, int SearchCalls);
+/// <param name="FromCache">
+/// True when the research cache served it without a search paid for by this caller: stored by an earlier row or
+/// job, or shared from a search another row started. Counted as a cached search in the job's usage.
+/// </param>
+public sealed record ResearchFindings(string Summary, int SearchCalls, bool FromCache = false);

@@ -7,7 +7,6 @@ using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Prompts;
 using PersonalizedLine.Grains.Providers;
-using PersonalizedLine.Grains.Research;
 
 namespace PersonalizedLine.Grains.Rows;
 
@@ -17,7 +16,7 @@ namespace PersonalizedLine.Grains.Rows;
 /// </summary>
 public sealed partial class RowProcessor(
     RowConcurrencyLimiter limiter,
-    ResearchCache research,
+    IResearchProvider research,
     ILineWriter lineWriter,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
@@ -63,18 +62,19 @@ public sealed partial class RowProcessor(
         var settings = options.Value;
         using var budget = new RowBudget(settings.RowTimeout, time, cancellationToken);
         using var waits = PermitWaitScope.Enter(budget);
-        var searchCalls = 0;
+        var researchUsage = UsageTotals.None;
         var stage = "researching the company";
         try
         {
-            var findings = await research.GetAsync(request.ResearchQuery, budget.Token).ConfigureAwait(false);
-            searchCalls = findings.SearchCalls;
+            // The cluster-wide research cache: a search paid by this row, or a cached (or shared) one.
+            var findings = await research.ResearchAsync(request.ResearchQuery, request.RefreshResearchSince, budget.Token).ConfigureAwait(false);
+            researchUsage = new UsageTotals(0, 0, findings.SearchCalls, CachedSearches: findings.FromCache ? 1 : 0);
 
             stage = "writing the line";
             var prompt = LinePromptBuilder.Build(request.Instructions, request.Lead, findings.Summary, request.Model);
             var draft = await lineWriter.WriteLineAsync(prompt, budget.Token).ConfigureAwait(false);
-            var usage = new UsageTotals(
-                draft.PromptTokens, draft.CompletionTokens, searchCalls, LlmRequests: 1, RateLimitedAnswers: draft.RateLimitedAnswers);
+            var usage = researchUsage.Add(
+                new UsageTotals(draft.PromptTokens, draft.CompletionTokens, 0, LlmRequests: 1, RateLimitedAnswers: draft.RateLimitedAnswers));
 
             var verdict = LineGuardrails.Check(draft.Text, settings.MaxLineLength);
             return verdict.Accepted
@@ -83,26 +83,24 @@ public sealed partial class RowProcessor(
         }
         catch (ProviderCallException ex)
         {
-            return RowResult.Failed(ex.Message, SearchUsage(searchCalls));
+            return RowResult.Failed(ex.Message, researchUsage);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return RowResult.Failed(JobGrain.CancelledRowMessage, SearchUsage(searchCalls));
+            return RowResult.Failed(JobGrain.CancelledRowMessage, researchUsage);
         }
         catch (OperationCanceledException) when (budget.IsSpent)
         {
             return RowResult.Failed(
                 $"Gave up after {settings.RowTimeout.TotalSeconds:0} s on the providers while {stage} (Processing__RowTimeout; waits for rate-limit permits not counted).",
-                SearchUsage(searchCalls));
+                researchUsage);
         }
         catch (Exception ex)
         {
             LogUnexpectedFailure(logger, ex, request.RowNumber, stage);
-            return RowResult.Failed($"Unexpected error while {stage}: {ex.Message}", SearchUsage(searchCalls));
+            return RowResult.Failed($"Unexpected error while {stage}: {ex.Message}", researchUsage);
         }
     }
-
-    private static UsageTotals SearchUsage(int searchCalls) => new(0, 0, searchCalls);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Row {RowNumber} failed unexpectedly while {Stage}")]
     private static partial void LogUnexpectedFailure(ILogger logger, Exception exception, long rowNumber, string stage);

@@ -12,8 +12,10 @@ namespace PersonalizedLine.Grains.Submission;
 /// is called, rows go to the job grain in batches, and a file that turns out malformed half-way discards the
 /// job, so a rejected upload leaves nothing behind. Used by the HTTP API and the command line alike.
 /// </summary>
-public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> upload, IOptions<LlmOptions> llm)
+public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> upload, IOptions<LlmOptions> llm, TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private const long MaxBatchChars = 1_000_000;
 
     /// <param name="csv">The file, read once as it streams in.</param>
@@ -37,7 +39,8 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
             reader.Delimiter,
             NullIfBlank(request.ResearchQueryTemplate) ?? DefaultTemplates.ResearchQuery,
             NullIfBlank(request.PromptTemplate) ?? DefaultTemplates.Prompt,
-            NullIfBlank(request.Model) ?? llm.Value.Model);
+            NullIfBlank(request.Model) ?? llm.Value.Model,
+            request.RefreshResearch ? _clock.GetUtcNow() : null);
 
         var problems = JobTemplates.Validate(spec.ResearchQueryTemplate, spec.PromptTemplate, spec.Headers);
         if (problems.Count > 0)

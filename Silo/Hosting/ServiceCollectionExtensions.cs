@@ -16,7 +16,7 @@ public static class ServiceCollectionExtensions
     /// <param name="configuration">The host's configuration.</param>
     /// <param name="processesRows">
     /// False for a pure client (the API of a cluster): rows run on the silos, so it needs no providers, limiter or
-    /// cache, and must not announce offline providers it does not use. It still reads <c>Llm__Model</c>, the default
+    /// research cache, and must not announce offline providers it does not use. It still reads <c>Llm__Model</c>, the default
     /// model a job is submitted with.
     /// </param>
     public static IServiceCollection AddPersonalizedLineCore(this IServiceCollection services, IConfiguration configuration, bool processesRows = true)
@@ -37,7 +37,7 @@ public static class ServiceCollectionExtensions
 
         services.AddLeadProviders(configuration);
         services.AddSingleton<RowConcurrencyLimiter>();
-        services.AddSingleton<ResearchCache>();
+        services.AddClusterResearchCache();
         services.AddSingleton<RowProcessor>();
         return services;
     }

@@ -52,6 +52,7 @@ public static class SiloBuilderExtensions
     {
         silo.AddMemoryGrainStorage(StorageNames.Jobs);
         silo.AddMemoryGrainStorage(StorageNames.Chunks);
+        silo.AddMemoryGrainStorage(StorageNames.Research);
         silo.UseInMemoryReminderService();
         return silo;
     }
@@ -78,7 +79,8 @@ public static class SiloBuilderExtensions
                 listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
         }
 
-        foreach (var storage in new[] { StorageNames.Jobs, StorageNames.Chunks })
+        // One generic table (OrleansStorage) holds every provider's state, keyed by grain type and id.
+        foreach (var storage in new[] { StorageNames.Jobs, StorageNames.Chunks, StorageNames.Research })
         {
             silo.AddAdoNetGrainStorage(storage, options =>
             {

@@ -221,7 +221,9 @@ public sealed class JobsApiTests
     public async Task ProgressReportsCountsRateAndEta()
     {
         _api.Emulator.Llm.Latency = TimeSpan.FromMilliseconds(50);
-        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(LeadFiles.Csv(30)));
+        // Companies of this test's own: research is cached across jobs, and other tests run the same leads.
+        var tag = Guid.NewGuid().ToString("N");
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(LeadFiles.Csv(30, i => $"Company{i}x{tag}")));
         var id = (await ReadJsonAsync(response)).GetProperty("id").GetString()!;
 
         var job = await WaitForStatusAsync(id, "completed");
@@ -230,7 +232,54 @@ public sealed class JobsApiTests
         Assert.Equal(100, job.GetProperty("percentComplete").GetDouble());
         Assert.True(job.GetProperty("rowsPerSecond").GetDouble() > 0);
         Assert.Equal(JsonValueKind.Null, job.GetProperty("etaSeconds").ValueKind);
-        Assert.Equal(30, job.GetProperty("usage").GetProperty("searchCalls").GetInt64());
+        var usage = job.GetProperty("usage");
+        Assert.Equal(30, usage.GetProperty("searchCalls").GetInt64());
+        Assert.Equal(0, usage.GetProperty("cachedSearches").GetInt64());
+        Assert.Equal(0, usage.GetProperty("rateLimitedAnswers").GetInt64());
+        Assert.True(usage.TryGetProperty("llmRequests", out _));
+    }
+
+    [Fact]
+    public async Task RefreshResearchFromTheFormOrTheQuerySearchesAgainWhatAnEarlierJobCached()
+    {
+        var tag = Guid.NewGuid().ToString("N");
+        var csv = LeadFiles.Csv(4, i => $"Refresh{i % 2}x{tag}");
+
+        var first = await RunToCompletionAsync(JobUploads.Csv(csv), "/jobs");
+        var cached = await RunToCompletionAsync(JobUploads.Csv(csv), "/jobs");
+        var refreshed = await RunToCompletionAsync(JobUploads.Csv(csv, "leads.csv", ("refreshResearch", "true")), "/jobs");
+        var refreshedByQuery = await RunToCompletionAsync(JobUploads.Csv(csv), "/jobs?refreshResearch=true");
+
+        Assert.Equal((2, 2), SearchUsage(first));
+        Assert.Equal((0, 4), SearchUsage(cached));
+        Assert.Equal((2, 2), SearchUsage(refreshed));
+        Assert.Equal((2, 2), SearchUsage(refreshedByQuery));
+    }
+
+    [Fact]
+    public async Task ARefreshResearchValueThatIsNotABooleanIs400()
+    {
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(LeadFiles.Csv(1), "leads.csv", ("refreshResearch", "maybe")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("refreshResearch", (await ReadJsonAsync(response)).GetProperty("detail").GetString());
+        Assert.Equal(0, _api.Emulator.TotalRequests);
+    }
+
+    private async Task<JsonElement> RunToCompletionAsync(MultipartFormDataContent upload, string path)
+    {
+        using (upload)
+        {
+            using var response = await _api.Http.PostAsync(path, upload);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            return await WaitForStatusAsync((await ReadJsonAsync(response)).GetProperty("id").GetString()!, "completed");
+        }
+    }
+
+    private static (long Searches, long Cached) SearchUsage(JsonElement job)
+    {
+        var usage = job.GetProperty("usage");
+        return (usage.GetProperty("searchCalls").GetInt64(), usage.GetProperty("cachedSearches").GetInt64());
     }
 
     [Theory]

@@ -23,6 +23,18 @@ public sealed class CommandLineTests
         Assert.Equal(new CommandLineOptions("in.csv", "out.csv", "Hi {first_name}", "{company}", "m"), options);
     }
 
+    [Fact]
+    public void RefreshResearchIsAFlagAndOffByDefault()
+    {
+        var (plain, _) = CommandLineOptions.Parse(["in.csv"]);
+        var (refreshing, error) = CommandLineOptions.Parse(["in.csv", "--refresh-research", "--model", "m"]);
+
+        Assert.Null(error);
+        Assert.False(plain!.RefreshResearch);
+        Assert.True(refreshing!.RefreshResearch);
+        Assert.Equal("m", refreshing.Model);
+    }
+
     [Theory]
     [InlineData(new string[0], "Name the CSV")]
     [InlineData(new[] { "a.csv", "b.csv" }, "Unexpected argument 'b.csv'")]

@@ -1,0 +1,184 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using PersonalizedLine.Grains.Interfaces.Research;
+using PersonalizedLine.Grains.Limits;
+using PersonalizedLine.Grains.Providers;
+
+namespace PersonalizedLine.Grains.Research;
+
+/// <summary>
+/// The research of one normalized query (the key is <see cref="ResearchCacheKey"/>), shared by the whole cluster.
+/// Its life, for each search:
+/// <list type="number">
+/// <item><b>Stored</b> — a fresh result (fetched less than <c>Research__CacheTtl</c> ago) is in storage: every
+/// lookup gets it, no search is made.</item>
+/// <item><b>Searching</b> — no fresh result (or the caller refreshes): the first lookup starts the one search in the
+/// background of the activation, not inside a grain call; every lookup meanwhile joins it and waits at most its
+/// <c>maxWait</c>, answering Pending when the search is not done (the caller asks again).</item>
+/// <item>The search succeeded — the result is written to storage <i>before</i> any waiter gets it: back to Stored.
+/// It failed — every waiter gets the error, nothing is stored, and the next lookup searches again.</item>
+/// </list>
+/// If this silo dies mid-search, nothing was stored: the next lookup, on a new activation, searches again
+/// (at-least-once). Idle entries leave memory after a few minutes (the storage keeps them), so memory stays bounded
+/// however many distinct companies the cluster has seen.
+/// </summary>
+/// <remarks>
+/// Reentrant: lookups wait on the running search while others arrive. Everything runs on the grain scheduler, so
+/// state changes only between awaits and the flow above holds at every await.
+/// </remarks>
+[Reentrant]
+[CollectionAgeLimit(Minutes = 3)]
+public sealed partial class ResearchCacheGrain(
+    [PersistentState("research", StorageNames.Research)] IPersistentState<ResearchCacheState> state,
+    [FromKeyedServices(ResearchCacheServices.UncachedProviderKey)] IResearchProvider provider,
+    IOptions<ResearchOptions> options,
+    TimeProvider clock,
+    ILogger<ResearchCacheGrain> logger) : Grain, IResearchCacheGrain
+{
+    /// <summary>The longest a lookup waits on a running search, whatever the caller asks.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
+
+    private readonly CancellationTokenSource _deactivating = new();
+    private TaskCompletionSource<SearchOutcome>? _search;
+    private readonly PermitWaitCounter _permitWaits = new();
+
+    /// <summary>
+    /// A search finished and no caller has been charged for it yet. The first caller to receive its result pays
+    /// (usually the one that started it), every other one counts as a cached search: one search, paid once.
+    /// </summary>
+    private bool _unpaidSearch;
+
+    public async Task<ResearchLookup> Lookup(string query, DateTimeOffset? refreshedSince, TimeSpan maxWait)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        if (StoredResultUsable(refreshedSince))
+        {
+            var paid = TakeUnpaidSearch();
+            return Found(state.State.Summary, fromCache: !paid, searchedForCaller: paid);
+        }
+
+        // Single flight: a running search is joined, refreshing or not (it is newer than anything stored).
+        var search = _search ?? StartSearch(query.Trim());
+        SearchOutcome outcome;
+        try
+        {
+            outcome = await search.Task.WaitAsync(Clamp(maxWait));
+        }
+        catch (TimeoutException)
+        {
+            // A search queued for a rate-limit permit says so: its waiting rows stop their budget clocks meanwhile.
+            return new ResearchLookup(
+                ResearchLookupStatus.Pending, string.Empty, FromCache: false, SearchedForCaller: false, Error: null, _permitWaits.Waiting);
+        }
+
+        if (outcome.Error is { } error)
+        {
+            return new ResearchLookup(ResearchLookupStatus.Failed, string.Empty, FromCache: false, SearchedForCaller: false, error);
+        }
+
+        var payer = TakeUnpaidSearch();
+        return Found(outcome.Summary, fromCache: false, searchedForCaller: payer);
+    }
+
+    public Task<bool> IsCached() => Task.FromResult(StoredResultUsable(refreshedSince: null));
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A search still running is abandoned: nothing was stored, so the next activation searches again.
+        _deactivating.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private bool StoredResultUsable(DateTimeOffset? refreshedSince) =>
+        state.State.FetchedAt is { } fetchedAt
+        && fetchedAt + options.Value.CacheTtl > clock.GetUtcNow()
+        && (refreshedSince is null || fetchedAt >= refreshedSince);
+
+    private TaskCompletionSource<SearchOutcome> StartSearch(string query)
+    {
+        var search = new TaskCompletionSource<SearchOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _search = search;
+
+        // Started from grain code, not Task.Run: the search's continuations (and its state write) run on this
+        // grain's scheduler, interleaved with lookups, never in parallel with them.
+        _ = SearchAsync(query, search);
+        return search;
+    }
+
+    private async Task SearchAsync(string query, TaskCompletionSource<SearchOutcome> search)
+    {
+        SearchOutcome outcome;
+        try
+        {
+            ResearchFindings findings;
+            using (PermitWaitScope.Enter(_permitWaits))
+            {
+                findings = await provider.ResearchAsync(query, _deactivating.Token);
+            }
+
+            await StoreAsync(query, findings.Summary);
+            _unpaidSearch = true;
+            outcome = new SearchOutcome(findings.Summary, Error: null);
+        }
+        catch (ProviderCallException ex)
+        {
+            outcome = new SearchOutcome(string.Empty, ex.Message);
+        }
+        catch (OperationCanceledException) when (_deactivating.IsCancellationRequested)
+        {
+            outcome = new SearchOutcome(string.Empty, "The research was interrupted because its silo is stopping; the row will be retried.");
+        }
+        catch (Exception ex)
+        {
+            LogSearchFailed(logger, ex, this.GetPrimaryKeyString());
+            outcome = new SearchOutcome(string.Empty, $"Unexpected error while researching the company: {ex.Message}");
+        }
+
+        if (ReferenceEquals(_search, search))
+        {
+            _search = null;
+        }
+
+        search.SetResult(outcome);
+    }
+
+    private async Task StoreAsync(string query, string summary)
+    {
+        state.State.Query = query;
+        state.State.Summary = summary;
+        state.State.FetchedAt = clock.GetUtcNow();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex)
+        {
+            // The search was paid for: its waiters still get it, and this activation keeps it in memory. Storage
+            // misses it, so a later activation searches again; nothing is lost but a search.
+            LogStoreFailed(logger, ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    private bool TakeUnpaidSearch()
+    {
+        var unpaid = _unpaidSearch;
+        _unpaidSearch = false;
+        return unpaid;
+    }
+
+    private static TimeSpan Clamp(TimeSpan maxWait) =>
+        maxWait < TimeSpan.Zero ? TimeSpan.Zero : maxWait > MaxWait ? MaxWait : maxWait;
+
+    private static ResearchLookup Found(string summary, bool fromCache, bool searchedForCaller) =>
+        new(ResearchLookupStatus.Found, summary, fromCache, searchedForCaller, Error: null);
+
+    private sealed record SearchOutcome(string Summary, string? Error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Research for cache entry {Key} failed unexpectedly")]
+    private static partial void LogSearchFailed(ILogger logger, Exception exception, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Research for cache entry {Key} could not be stored; it is served from memory until this activation ends")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception, string key);
+}
