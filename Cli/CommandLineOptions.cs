@@ -1,14 +1,29 @@
+using System.Globalization;
+
 namespace PersonalizedLine.Cli;
 
-/// <summary>The command line: an input CSV and optional overrides. Kept by hand: five options need no framework.</summary>
-public sealed record CommandLineOptions(string InputPath, string OutputPath, string? Prompt, string? ResearchQuery, string? Model)
+/// <summary>The command line: an input CSV and optional overrides. Kept by hand: a handful of options need no framework.</summary>
+/// <param name="InputPath">The CSV to process.</param>
+/// <param name="OutputPath">Where the output CSV goes.</param>
+/// <param name="Prompt">Prompt template, or @file to read it from.</param>
+/// <param name="ResearchQuery">Research query template.</param>
+/// <param name="Model">LLM model id.</param>
+/// <param name="Estimate">Only print what the file would cost; process nothing.</param>
+/// <param name="Limit">A preview: process only the first this many rows.</param>
+public sealed record CommandLineOptions(
+    string InputPath, string OutputPath, string? Prompt, string? ResearchQuery, string? Model, bool Estimate = false, long? Limit = null)
 {
     public const string Usage = """
         Usage: personalizedline <leads.csv> [--output <file>] [--prompt <text|@file>] [--research-query <text>] [--model <id>]
+                                            [--limit <rows>] [--estimate]
 
         Researches each lead's company and writes one personalized opening line per row.
         The output keeps every input column and row, in order, and adds personalized_line,
         personalization_status and personalization_error. Default output: <input>.personalized.csv
+
+        --estimate      print what the file would cost (searches, LLM requests, tokens, time at the
+                        configured limits, money at the Pricing__ prices) and exit without processing.
+        --limit <rows>  a preview: process only the first <rows> rows, to judge the lines first.
 
         Providers: set SERPER_API_KEY and GROQ_API_KEY (or Research__ApiKey / Llm__ApiKey, Llm__BaseUrl
         for any OpenAI-compatible API). Without keys, built-in OFFLINE providers write placeholder lines.
@@ -17,7 +32,8 @@ public sealed record CommandLineOptions(string InputPath, string OutputPath, str
     /// <summary>Parses the arguments, or returns the reason they are unusable.</summary>
     public static (CommandLineOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
-        string? input = null, output = null, prompt = null, research = null, model = null;
+        string? input = null, output = null, prompt = null, research = null, model = null, limit = null;
+        var estimate = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -38,6 +54,12 @@ public sealed record CommandLineOptions(string InputPath, string OutputPath, str
                 case "--model":
                     model = NextValue() ?? string.Empty;
                     break;
+                case "--limit":
+                    limit = NextValue() ?? string.Empty;
+                    break;
+                case "--estimate":
+                    estimate = true;
+                    break;
                 default:
                     if (arg.StartsWith('-') || input is not null)
                     {
@@ -54,12 +76,23 @@ public sealed record CommandLineOptions(string InputPath, string OutputPath, str
             return (null, "Name the CSV to process.");
         }
 
-        if (output is "" || prompt is "" || research is "" || model is "")
+        if (output is "" || prompt is "" || research is "" || model is "" || limit is "")
         {
             return (null, "An option is missing its value.");
         }
 
+        long? rowLimit = null;
+        if (limit is not null)
+        {
+            if (!long.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) || rows < 1)
+            {
+                return (null, $"--limit must be a whole number of rows, at least 1 (got '{limit}').");
+            }
+
+            rowLimit = rows;
+        }
+
         output ??= Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".personalized.csv");
-        return (new CommandLineOptions(input, output, prompt, research, model), null);
+        return (new CommandLineOptions(input, output, prompt, research, model, estimate, rowLimit), null);
     }
 }

@@ -1,4 +1,21 @@
+using PersonalizedLine.Grains.Interfaces.Jobs;
+
 namespace PersonalizedLine.Client.Api.Jobs;
 
-/// <summary>What a job has cost so far: LLM tokens and billable web searches.</summary>
-public sealed record UsageResponse(long PromptTokens, long CompletionTokens, long TotalTokens, long SearchCalls);
+/// <summary>
+/// What a job has spent at its providers so far: LLM requests and tokens, web searches made and searches served from
+/// the research cache instead, and rate-limit (HTTP 429) answers received on the way.
+/// </summary>
+public sealed record UsageResponse(
+    long PromptTokens,
+    long CompletionTokens,
+    long TotalTokens,
+    long SearchCalls,
+    long CachedSearches,
+    long LlmRequests,
+    long RateLimitedAnswers)
+{
+    public static UsageResponse From(UsageTotals usage) => new(
+        usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens, usage.SearchCalls,
+        usage.CachedSearches, usage.LlmRequests, usage.RateLimitedAnswers);
+}

@@ -7,6 +7,7 @@ namespace PersonalizedLine.Grains.Interfaces.Jobs;
 /// <param name="ResearchQueryTemplate">Search query template with <c>{column}</c> placeholders.</param>
 /// <param name="PromptTemplate">LLM instruction template with <c>{column}</c> placeholders.</param>
 /// <param name="Model">LLM model id.</param>
+/// <param name="RowLimit">A preview: only the first this many data rows of the file were taken. Null for the whole file.</param>
 [GenerateSerializer, Immutable, Alias("job-spec")]
 public sealed record class JobSpec(
     [property: Id(0)] string FileName,
@@ -14,4 +15,5 @@ public sealed record class JobSpec(
     [property: Id(2)] char Delimiter,
     [property: Id(3)] string ResearchQueryTemplate,
     [property: Id(4)] string PromptTemplate,
-    [property: Id(5)] string Model);
+    [property: Id(5)] string Model,
+    [property: Id(6)] long? RowLimit = null);

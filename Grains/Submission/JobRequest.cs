@@ -1,4 +1,10 @@
 namespace PersonalizedLine.Grains.Submission;
 
 /// <summary>What a user asks for along with the file; null means the default.</summary>
-public sealed record JobRequest(string FileName, string? PromptTemplate = null, string? ResearchQueryTemplate = null, string? Model = null);
+/// <param name="FileName">The uploaded file's name, for display only.</param>
+/// <param name="PromptTemplate">The LLM instruction template, or null for the default.</param>
+/// <param name="ResearchQueryTemplate">The search query template, or null for the default.</param>
+/// <param name="Model">The LLM model id, or null for <c>Llm__Model</c>.</param>
+/// <param name="RowLimit">A preview: take only the first this many data rows (at least 1). Null for the whole file.</param>
+public sealed record JobRequest(
+    string FileName, string? PromptTemplate = null, string? ResearchQueryTemplate = null, string? Model = null, long? RowLimit = null);
