@@ -1,16 +1,32 @@
+using System.Globalization;
+
 namespace PersonalizedLine.Cli;
 
-/// <summary>The command line: an input CSV and optional overrides. Kept by hand: six options need no framework.</summary>
+/// <summary>The command line: an input CSV and optional overrides. Kept by hand: a handful of options need no framework.</summary>
+/// <param name="InputPath">The CSV to process.</param>
+/// <param name="OutputPath">Where the output CSV goes.</param>
+/// <param name="Prompt">Prompt template, or @file to read it from.</param>
+/// <param name="ResearchQuery">Research query template.</param>
+/// <param name="Model">LLM model id.</param>
+/// <param name="RefreshResearch">Search every distinct query again instead of using cached research.</param>
+/// <param name="Estimate">Only print what the file would cost; process nothing.</param>
+/// <param name="Limit">A preview: process only the first this many rows.</param>
 public sealed record CommandLineOptions(
-    string InputPath, string OutputPath, string? Prompt, string? ResearchQuery, string? Model, bool RefreshResearch = false)
+    string InputPath, string OutputPath, string? Prompt, string? ResearchQuery, string? Model,
+    bool RefreshResearch = false, bool Estimate = false, long? Limit = null)
 {
     public const string Usage = """
-        Usage: personalizedline <leads.csv> [--output <file>] [--prompt <text|@file>] [--research-query <text>] [--model <id>] [--refresh-research]
+        Usage: personalizedline <leads.csv> [--output <file>] [--prompt <text|@file>] [--research-query <text>] [--model <id>]
+                                            [--refresh-research] [--limit <rows>] [--estimate]
 
         Researches each lead's company and writes one personalized opening line per row.
         The output keeps every input column and row, in order, and adds personalized_line,
         personalization_status and personalization_error. Default output: <input>.personalized.csv
         Research is cached per distinct query for Research__CacheTtl (7 days); --refresh-research searches again.
+
+        --estimate      print what the file would cost (searches, LLM requests, tokens, time at the
+                        configured limits, money at the Pricing__ prices) and exit without processing.
+        --limit <rows>  a preview: process only the first <rows> rows, to judge the lines first.
 
         Providers: set SERPER_API_KEY and GROQ_API_KEY (or Research__ApiKey / Llm__ApiKey, Llm__BaseUrl
         for any OpenAI-compatible API). Without keys, built-in OFFLINE providers write placeholder lines.
@@ -19,8 +35,9 @@ public sealed record CommandLineOptions(
     /// <summary>Parses the arguments, or returns the reason they are unusable.</summary>
     public static (CommandLineOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
-        string? input = null, output = null, prompt = null, research = null, model = null;
+        string? input = null, output = null, prompt = null, research = null, model = null, limit = null;
         var refreshResearch = false;
+        var estimate = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -44,6 +61,12 @@ public sealed record CommandLineOptions(
                 case "--refresh-research":
                     refreshResearch = true;
                     break;
+                case "--limit":
+                    limit = NextValue() ?? string.Empty;
+                    break;
+                case "--estimate":
+                    estimate = true;
+                    break;
                 default:
                     if (arg.StartsWith('-') || input is not null)
                     {
@@ -60,12 +83,23 @@ public sealed record CommandLineOptions(
             return (null, "Name the CSV to process.");
         }
 
-        if (output is "" || prompt is "" || research is "" || model is "")
+        if (output is "" || prompt is "" || research is "" || model is "" || limit is "")
         {
             return (null, "An option is missing its value.");
         }
 
+        long? rowLimit = null;
+        if (limit is not null)
+        {
+            if (!long.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) || rows < 1)
+            {
+                return (null, $"--limit must be a whole number of rows, at least 1 (got '{limit}').");
+            }
+
+            rowLimit = rows;
+        }
+
         output ??= Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".personalized.csv");
-        return (new CommandLineOptions(input, output, prompt, research, model, refreshResearch), null);
+        return (new CommandLineOptions(input, output, prompt, research, model, refreshResearch, estimate, rowLimit), null);
     }
 }

@@ -1,13 +1,18 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using PersonalizedLine.Grains.Csv;
+using PersonalizedLine.Grains.Estimates;
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Submission;
 using Spectre.Console;
 
 namespace PersonalizedLine.Cli;
 
-/// <summary>Runs one file through the pipeline with a live progress display, then writes the output CSV.</summary>
+/// <summary>
+/// Runs one file through the pipeline with a live progress display, then writes the output CSV; or, with
+/// <c>--estimate</c>, only prints what the file would cost.
+/// </summary>
 public sealed class LeadFileRunner(IServiceProvider services, bool offlineResearch, bool offlineLlm)
 {
     public const int ExitBadInput = 2;
@@ -32,12 +37,20 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
         };
 
         var clock = Stopwatch.StartNew();
+        var request = new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model, options.RefreshResearch, options.Limit);
         JobProgress progress;
         try
         {
             await using var input = File.OpenRead(options.InputPath);
-            progress = await services.GetRequiredService<JobSubmitter>().SubmitAsync(
-                input, new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model, options.RefreshResearch), null, interrupt.Token);
+            if (options.Estimate)
+            {
+                var estimate = await services.GetRequiredService<JobEstimator>().EstimateAsync(input, request, interrupt.Token);
+                EstimatePrinter.Print(options.InputPath, estimate);
+                PrintOfflineNotice(offlineResearch, offlineLlm, "would run");
+                return 0;
+            }
+
+            progress = await services.GetRequiredService<JobSubmitter>().SubmitAsync(input, request, null, interrupt.Token);
         }
         catch (Exception ex) when (ex is CsvInputException or JobRejectedException)
         {
@@ -99,15 +112,24 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
 
     private void PrintSummary(CommandLineOptions options, JobProgress progress, TimeSpan elapsed)
     {
-        var verdict = progress.Status == JobStatus.Cancelled ? "[yellow]Cancelled[/]" : "[green]Done[/]";
+        var verdict = progress.Status == JobStatus.Cancelled ? "[yellow]Cancelled[/]" : progress.RowLimit is null ? "[green]Done[/]" : "[green]Preview done[/]";
+        var usage = progress.Usage;
+        var cost = services.GetRequiredService<CostCalculator>().ForUsage(progress.Model, usage).Cost;
+        var spent = $"{usage.SearchCalls:N0} searches, {usage.CachedSearches:N0} cached, {usage.TotalTokens:N0} tokens" +
+            (cost is null ? string.Empty : $", {EstimatePrinter.Money(cost.Total)}");
         AnsiConsole.MarkupLine(
             $"{verdict}: {progress.TotalRows:N0} rows, {progress.SucceededRows:N0} ok, {progress.FailedRows:N0} failed in {elapsed.TotalSeconds:N1} s " +
-            $"→ {Markup.Escape(options.OutputPath)} ({progress.Usage.TotalTokens:N0} tokens, {progress.Usage.SearchCalls:N0} searches, {progress.Usage.CachedSearches:N0} from the research cache)");
+            $"→ {Markup.Escape(options.OutputPath)} ({Markup.Escape(spent)})");
+        PrintOfflineNotice(offlineResearch, offlineLlm, "ran");
+    }
+
+    private static void PrintOfflineNotice(bool offlineResearch, bool offlineLlm, string verb)
+    {
         if (offlineResearch || offlineLlm)
         {
             var which = offlineResearch && offlineLlm ? "research and LLM" : offlineResearch ? "research" : "LLM";
             AnsiConsole.MarkupLine(
-                $"[black on yellow] OFFLINE [/] [yellow]{which} ran on the built-in offline providers: no web search was made and the lines are placeholders, not AI-written. Set SERPER_API_KEY and GROQ_API_KEY for real results.[/]");
+                $"[black on yellow] OFFLINE [/] [yellow]{which} {verb} on the built-in offline providers: no web search is made and the lines are placeholders, not AI-written. Set SERPER_API_KEY and GROQ_API_KEY for real results.[/]");
         }
     }
 }

@@ -1,8 +1,13 @@
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Pricing;
 
 namespace PersonalizedLine.Client.Api.Jobs;
 
-/// <summary>A job's progress as the API shows it.</summary>
+/// <summary>
+/// A job's progress as the API shows it. <see cref="Preview"/> jobs run only the first <see cref="RowLimit"/> rows.
+/// <see cref="Cost"/> is the usage so far at the configured prices, or null with <see cref="CostNote"/> naming the
+/// setting to add when the job's model has no price.
+/// </summary>
 public sealed record JobProgressResponse(
     string Id,
     JobStatus Status,
@@ -19,11 +24,17 @@ public sealed record JobProgressResponse(
     DateTimeOffset? FinishedAt,
     string Model,
     UsageResponse Usage,
+    JobCost? Cost,
+    string? CostNote,
+    bool Preview,
+    long? RowLimit,
     string? Error,
     IReadOnlyDictionary<string, long> RowsBySilo,
     string ResultUrl)
 {
-    public static JobProgressResponse From(JobProgress progress) => new(
+    public static JobProgressResponse From(JobProgress progress, CostCalculator costs) => From(progress, costs.ForUsage(progress.Model, progress.Usage));
+
+    private static JobProgressResponse From(JobProgress progress, CostQuote cost) => new(
         progress.JobId,
         progress.Status,
         progress.FileName,
@@ -39,6 +50,10 @@ public sealed record JobProgressResponse(
         progress.FinishedAt,
         progress.Model,
         UsageResponse.From(progress.Usage),
+        cost.Cost,
+        cost.Note,
+        progress.RowLimit is not null,
+        progress.RowLimit,
         progress.Error,
         progress.RowsBySilo,
         $"/jobs/{progress.JobId}/result");

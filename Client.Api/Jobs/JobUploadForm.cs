@@ -1,10 +1,14 @@
+using System.Globalization;
+
 namespace PersonalizedLine.Client.Api.Jobs;
 
 /// <summary>The optional text parts of a job upload, with the names the API accepts.</summary>
 public sealed class JobUploadForm
 {
+    public const string LimitField = "limit";
+
     public static readonly IReadOnlySet<string> FieldNames =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch" };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch", LimitField };
 
     public string? Prompt { get; set; }
 
@@ -14,6 +18,8 @@ public sealed class JobUploadForm
 
     /// <summary>Search every distinct query again instead of using cached research.</summary>
     public bool RefreshResearch { get; set; }
+    /// <summary>The <c>limit</c> field as sent; see <see cref="RowLimit"/>.</summary>
+    public string? Limit { get; set; }
 
     public void Set(string name, string value)
     {
@@ -23,6 +29,7 @@ public sealed class JobUploadForm
             case "researchquery": ResearchQuery = value; break;
             case "model": Model = value; break;
             case "refreshresearch": RefreshResearch = ParseFlag(name, value); break;
+            case LimitField: Limit = value; break;
         }
     }
 
@@ -33,4 +40,22 @@ public sealed class JobUploadForm
         _ => throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Invalid form field",
             $"'{name}' must be true or false, not '{value.Trim()}'."),
     };
+
+    /// <summary>A preview's row count (null: the whole file).</summary>
+    /// <exception cref="UploadRejectedException">The limit is not a whole number of at least 1.</exception>
+    public long? RowLimit()
+    {
+        if (string.IsNullOrWhiteSpace(Limit))
+        {
+            return null;
+        }
+
+        if (!long.TryParse(Limit.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rows) || rows < 1)
+        {
+            throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Bad limit",
+                $"'limit' must be a whole number of rows, at least 1 (got '{Limit}'). limit=N runs only the first N rows, as a preview; leave it out to run the whole file.");
+        }
+
+        return rows;
+    }
 }

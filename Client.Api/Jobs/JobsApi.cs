@@ -1,18 +1,23 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Estimates;
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Submission;
 
 namespace PersonalizedLine.Client.Api.Jobs;
 
-/// <summary>The jobs endpoints: submit a CSV, follow its progress, download the result, cancel.</summary>
+/// <summary>The jobs endpoints: estimate a CSV's cost, submit it (or a preview of its first rows), follow its progress, download the result, cancel.</summary>
 public static class JobsApi
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/jobs").WithTags("Jobs");
         group.MapPost("/", SubmitJob)
-            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch).")
+            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; limit=N runs only the first N rows, a preview).")
+            .DisableAntiforgery();
+        group.MapPost("/estimate", EstimateJob)
+            .WithSummary("What the file would cost (same form as POST /jobs): rows, searches, LLM requests, tokens, time at the configured limits, money. Creates nothing, calls no provider.")
             .DisableAntiforgery();
         group.MapGet("/{id}", GetJob).WithSummary("A job's status, counts, rate, ETA and usage.");
         group.MapGet("/{id}/result", GetResult)
@@ -21,10 +26,20 @@ public static class JobsApi
         return group;
     }
 
-    private static async Task<IResult> SubmitJob(HttpContext http, JobSubmitter submitter, IOptions<UploadOptions> upload)
-    {
-        var maxFileBytes = upload.Value.MaxFileBytes;
+    private static Task<IResult> SubmitJob(HttpContext http, JobSubmitter submitter, CostCalculator costs, IOptions<UploadOptions> upload) =>
+        ReadUploadAsync(http, upload.Value.MaxFileBytes, async (form, token) =>
+        {
+            var progress = await form.SubmitAsync(submitter, token);
+            return TypedResults.Accepted($"/jobs/{progress.JobId}", JobProgressResponse.From(progress, costs));
+        });
 
+    private static Task<IResult> EstimateJob(HttpContext http, JobEstimator estimator, IOptions<UploadOptions> upload) =>
+        ReadUploadAsync(http, upload.Value.MaxFileBytes, async (form, token) => TypedResults.Ok(await form.EstimateAsync(estimator, token)));
+
+    /// <summary>The upload rules both POST /jobs and POST /jobs/estimate follow: size limit, multipart form, ProblemDetails for bad input.</summary>
+    private static async Task<IResult> ReadUploadAsync(
+        HttpContext http, long maxFileBytes, Func<MultipartJobUpload, CancellationToken, Task<IResult>> handle)
+    {
         // Headers and form parts ride on top of the file, hence the slack over the file limit.
         var limit = maxFileBytes + (1024 * 1024);
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -39,9 +54,7 @@ public static class JobsApi
 
         try
         {
-            var progress = await new MultipartJobUpload(http.Request, maxFileBytes).SubmitAsync(submitter, http.RequestAborted);
-            var location = $"/jobs/{progress.JobId}";
-            return TypedResults.Accepted(location, JobProgressResponse.From(progress));
+            return await handle(new MultipartJobUpload(http.Request, maxFileBytes), http.RequestAborted);
         }
         catch (Exception ex) when (ApiProblems.For(ex, maxFileBytes) is { } problem)
         {
@@ -49,10 +62,10 @@ public static class JobsApi
         }
     }
 
-    private static async Task<IResult> GetJob(string id, IGrainFactory grains)
+    private static async Task<IResult> GetJob(string id, IGrainFactory grains, CostCalculator costs)
     {
         var progress = await grains.GetGrain<IJobGrain>(id).GetProgress();
-        return progress is null ? NotFoundJob(id) : TypedResults.Ok(JobProgressResponse.From(progress));
+        return progress is null ? NotFoundJob(id) : TypedResults.Ok(JobProgressResponse.From(progress, costs));
     }
 
     private static async Task<IResult> GetResult(string id, bool? partial, HttpContext http, IGrainFactory grains, JobResultWriter writer)
@@ -80,7 +93,7 @@ public static class JobsApi
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> CancelJob(string id, IGrainFactory grains)
+    private static async Task<IResult> CancelJob(string id, IGrainFactory grains, CostCalculator costs)
     {
         var progress = await grains.GetGrain<IJobGrain>(id).Cancel();
         if (progress is null)
@@ -94,7 +107,7 @@ public static class JobsApi
                 $"Job {id} is {progress.Status.ToString().ToLowerInvariant()}; there is nothing to cancel.");
         }
 
-        return TypedResults.Ok(JobProgressResponse.From(progress));
+        return TypedResults.Ok(JobProgressResponse.From(progress, costs));
     }
 
     private static IResult NotFoundJob(string id) => ApiProblems.Problem(StatusCodes.Status404NotFound, "Job not found",

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using PersonalizedLine.Grains.Estimates;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Submission;
 
@@ -9,14 +10,32 @@ namespace PersonalizedLine.Client.Api.Jobs;
 /// <summary>
 /// Reads a multipart job upload section by section, straight off the request body: the file part is handed to
 /// the submitter as a stream and never lands in memory or on disk. Because the file is processed as it arrives,
-/// the text parts (prompt, researchQuery, model, refreshResearch) must come before it, as many upload APIs require.
+/// the text parts (prompt, researchQuery, model, refreshResearch, limit) must come before it, as many upload APIs
+/// require. Submitting and estimating read the same form, with the same rules and errors.
 /// </summary>
 public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
 {
     private const int MaxFieldBytes = 64 * 1024;
     private const string FileFieldName = "file";
 
-    public async Task<JobProgress> SubmitAsync(JobSubmitter submitter, CancellationToken cancellationToken)
+    public Task<JobProgress> SubmitAsync(JobSubmitter submitter, CancellationToken cancellationToken) =>
+        ReadAsync((file, job, afterFile, token) => submitter.SubmitAsync(file, job, afterFile, token), cancellationToken);
+
+    public Task<JobEstimate> EstimateAsync(JobEstimator estimator, CancellationToken cancellationToken) =>
+        ReadAsync(async (file, job, afterFile, token) =>
+        {
+            var estimate = await estimator.EstimateAsync(file, job, token);
+            await afterFile(token);
+            return estimate;
+        }, cancellationToken);
+
+    /// <param name="onFile">
+    /// Takes the file part as it streams in, the request, and a check that rejects form parts after the file (to run
+    /// once the file has been read).
+    /// </param>
+    /// <param name="cancellationToken">The client went away.</param>
+    private async Task<T> ReadAsync<T>(
+        Func<Stream, JobRequest, Func<CancellationToken, Task>, CancellationToken, Task<T>> onFile, CancellationToken cancellationToken)
     {
         var reader = new MultipartReader(ReadBoundary(), request.Body) { BodyLengthLimit = maxFileBytes };
         var form = new JobUploadForm();
@@ -33,14 +52,14 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
             var (name, fileName) = ReadDisposition(section);
             if (name.Equals(FileFieldName, StringComparison.OrdinalIgnoreCase))
             {
-                var job = new JobRequest(fileName ?? "upload.csv", form.Prompt, form.ResearchQuery, form.Model, form.RefreshResearch);
-                return await submitter.SubmitAsync(section.Body, job, token => RejectPartsAfterFileAsync(reader, token), cancellationToken);
+                var job = new JobRequest(fileName ?? "upload.csv", form.Prompt, form.ResearchQuery, form.Model, form.RefreshResearch, form.RowLimit());
+                return await onFile(section.Body, job, token => RejectPartsAfterFileAsync(reader, token), cancellationToken);
             }
 
             if (!JobUploadForm.FieldNames.Contains(name))
             {
                 throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Unknown form part",
-                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery', 'model' and 'refreshResearch'.");
+                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery', 'model', 'refreshResearch' and 'limit'.");
             }
 
             form.Set(name, await ReadFieldAsync(section, name, cancellationToken));
@@ -107,7 +126,7 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
         {
             var (name, _) = ReadDisposition(section);
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Form part after the file",
-                $"The '{name}' part comes after 'file'. The CSV is processed as it streams in, so send 'prompt', 'researchQuery', 'model' and 'refreshResearch' before 'file' (or as query parameters).");
+                $"The '{name}' part comes after 'file'. The CSV is processed as it streams in, so send 'prompt', 'researchQuery', 'model', 'refreshResearch' and 'limit' before 'file' (or as query parameters).");
         }
     }
 }

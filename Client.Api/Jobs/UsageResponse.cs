@@ -3,8 +3,8 @@ using PersonalizedLine.Grains.Interfaces.Jobs;
 namespace PersonalizedLine.Client.Api.Jobs;
 
 /// <summary>
-/// What a job has cost so far: LLM requests and tokens, billable web searches, searches the research cache saved
-/// (served from it, or shared with another row's search), and HTTP 429 answers received from the providers.
+/// What a job has spent at its providers so far: LLM requests and tokens, web searches made and searches served from
+/// the research cache instead, and rate-limit (HTTP 429) answers received on the way.
 /// </summary>
 public sealed record UsageResponse(
     long PromptTokens,
@@ -16,11 +16,6 @@ public sealed record UsageResponse(
     long RateLimitedAnswers)
 {
     public static UsageResponse From(UsageTotals usage) => new(
-        usage.PromptTokens,
-        usage.CompletionTokens,
-        usage.TotalTokens,
-        usage.SearchCalls,
-        usage.CachedSearches,
-        usage.LlmRequests,
-        usage.RateLimitedAnswers);
+        usage.PromptTokens, usage.CompletionTokens, usage.TotalTokens, usage.SearchCalls,
+        usage.CachedSearches, usage.LlmRequests, usage.RateLimitedAnswers);
 }

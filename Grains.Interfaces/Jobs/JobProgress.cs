@@ -1,6 +1,6 @@
 namespace PersonalizedLine.Grains.Interfaces.Jobs;
 
-/// <summary>A snapshot of a job's progress, as the API shows it.</summary>
+/// <summary>A snapshot of a job's progress, as the API shows it. <see cref="RowLimit"/> is set for a preview (see <see cref="JobSpec.RowLimit"/>).</summary>
 [GenerateSerializer, Immutable, Alias("job-progress")]
 public sealed record class JobProgress(
     [property: Id(0)] string JobId,
@@ -18,4 +18,5 @@ public sealed record class JobProgress(
     [property: Id(12)] UsageTotals Usage,
     [property: Id(13)] string Model,
     [property: Id(14)] string? Error,
-    [property: Id(15)] IReadOnlyDictionary<string, long> RowsBySilo);
+    [property: Id(15)] IReadOnlyDictionary<string, long> RowsBySilo,
+    [property: Id(16)] long? RowLimit = null);

@@ -12,6 +12,7 @@ namespace PersonalizedLine.Grains.Interfaces.Jobs;
 /// Cached research fetched before then is not used; the job's rows search again, once per distinct query (a moment
 /// rather than a flag, so that the job's later rows share the new searches instead of each refreshing again).
 /// </param>
+/// <param name="RowLimit">A preview: only the first this many data rows of the file were taken. Null for the whole file.</param>
 [GenerateSerializer, Immutable, Alias("job-spec")]
 public sealed record class JobSpec(
     [property: Id(0)] string FileName,
@@ -20,4 +21,5 @@ public sealed record class JobSpec(
     [property: Id(3)] string ResearchQueryTemplate,
     [property: Id(4)] string PromptTemplate,
     [property: Id(5)] string Model,
-    [property: Id(6)] DateTimeOffset? RefreshResearchSince = null);
+    [property: Id(6)] DateTimeOffset? RefreshResearchSince = null,
+    [property: Id(7)] long? RowLimit = null);

@@ -320,7 +320,8 @@ public sealed partial class JobGrain(
             : Job.StartedAt is { } start && finishedAt is { } end && end > start ? processed / (end - start).TotalSeconds : 0;
         TimeSpan? eta = running && rate > 0 ? TimeSpan.FromSeconds((Job.TotalRows - processed) / rate) : null;
         return new JobProgress(JobId, status, Job.Spec!.FileName, Job.TotalRows, processed, succeeded, failed,
-            Math.Round(rate, 2), eta, Job.CreatedAt, Job.StartedAt, finishedAt, usage, Job.Spec.Model, Job.Error, rowsBySilo);
+            Math.Round(rate, 2), eta, Job.CreatedAt, Job.StartedAt, finishedAt, usage, Job.Spec.Model, Job.Error, rowsBySilo,
+            Job.Spec.RowLimit);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started: {TotalRows} rows in {ChunkCount} chunks")]

@@ -2,13 +2,15 @@ namespace PersonalizedLine.Grains.Submission;
 
 /// <summary>What a user asks for along with the file; null means the default.</summary>
 /// <param name="FileName">The uploaded file's name, for display only.</param>
-/// <param name="PromptTemplate">LLM instruction template.</param>
-/// <param name="ResearchQueryTemplate">Search query template.</param>
-/// <param name="Model">LLM model id.</param>
+/// <param name="PromptTemplate">The LLM instruction template, or null for the default.</param>
+/// <param name="ResearchQueryTemplate">The search query template, or null for the default.</param>
+/// <param name="Model">The LLM model id, or null for <c>Llm__Model</c>.</param>
 /// <param name="RefreshResearch">Do not use cached research from before this job: search every distinct query again.</param>
+/// <param name="RowLimit">A preview: take only the first this many data rows (at least 1). Null for the whole file.</param>
 public sealed record JobRequest(
     string FileName,
     string? PromptTemplate = null,
     string? ResearchQueryTemplate = null,
     string? Model = null,
-    bool RefreshResearch = false);
+    bool RefreshResearch = false,
+    long? RowLimit = null);

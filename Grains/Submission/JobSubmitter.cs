@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Options;
-using PersonalizedLine.Grains.Csv;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
-using PersonalizedLine.Grains.Prompts;
 using PersonalizedLine.Grains.Providers;
 
 namespace PersonalizedLine.Grains.Submission;
@@ -10,7 +8,8 @@ namespace PersonalizedLine.Grains.Submission;
 /// <summary>
 /// Streams a CSV into a new job: header and templates are checked before anything is created or any provider
 /// is called, rows go to the job grain in batches, and a file that turns out malformed half-way discards the
-/// job, so a rejected upload leaves nothing behind. Used by the HTTP API and the command line alike.
+/// job, so a rejected upload leaves nothing behind. A preview (<see cref="JobRequest.RowLimit"/>) takes only the
+/// first rows. Used by the HTTP API and the command line alike.
 /// </summary>
 public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> upload, IOptions<LlmOptions> llm, TimeProvider? clock = null)
 {
@@ -26,34 +25,15 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
         Stream csv, JobRequest request, Func<CancellationToken, Task>? beforeStart, CancellationToken cancellationToken)
     {
         var limits = upload.Value;
-        await using var reader = await LeadCsvReader.OpenAsync(csv, new CsvReadLimits
-        {
-            MaxRows = limits.MaxRows,
-            MaxColumns = limits.MaxColumns,
-            MaxFieldChars = limits.MaxFieldChars,
-        }, cancellationToken);
-
-        var spec = new JobSpec(
-            request.FileName,
-            reader.Headers.ToArray(),
-            reader.Delimiter,
-            NullIfBlank(request.ResearchQueryTemplate) ?? DefaultTemplates.ResearchQuery,
-            NullIfBlank(request.PromptTemplate) ?? DefaultTemplates.Prompt,
-            NullIfBlank(request.Model) ?? llm.Value.Model,
-            request.RefreshResearch ? _clock.GetUtcNow() : null);
-
-        var problems = JobTemplates.Validate(spec.ResearchQueryTemplate, spec.PromptTemplate, spec.Headers);
-        if (problems.Count > 0)
-        {
-            throw new JobRejectedException(problems.Select(problem => problem.Message).ToList());
-        }
+        await using var file = await JobFile.OpenAsync(csv, request, limits, llm.Value.Model, cancellationToken, _clock.GetUtcNow());
+        var spec = file.Spec;
 
         var jobId = Guid.NewGuid().ToString("N");
         var job = grains.GetGrain<IJobGrain>(jobId);
         await job.Create(spec);
         try
         {
-            await UploadRowsAsync(reader, job, limits.BatchRows, cancellationToken);
+            await UploadRowsAsync(file, job, limits.BatchRows, cancellationToken);
             if (beforeStart is not null)
             {
                 await beforeStart(cancellationToken);
@@ -68,11 +48,11 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
         }
     }
 
-    private static async Task UploadRowsAsync(LeadCsvReader reader, IJobGrain job, int batchRows, CancellationToken cancellationToken)
+    private static async Task UploadRowsAsync(JobFile file, IJobGrain job, int batchRows, CancellationToken cancellationToken)
     {
         var batch = new List<ChunkRow>(batchRows);
         long batchChars = 0;
-        await foreach (var row in reader.ReadRowsAsync(cancellationToken))
+        await foreach (var row in file.ReadRowsAsync(cancellationToken))
         {
             batch.Add(new ChunkRow(row.LineNumber, row.Cells.ToArray(), row.Problem));
             batchChars += row.Cells.Sum(cell => (long)cell.Length);
@@ -91,6 +71,4 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
             await job.AppendRows(batch.ToArray());
         }
     }
-
-    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Submission;
@@ -24,6 +25,7 @@ public static class ConfigurationKeys
         typeof(ResearchOptions),
         typeof(LlmOptions),
         typeof(ClusterProfileOptions),
+        typeof(PricingOptions),
     ];
 
     /// <summary>
@@ -57,11 +59,18 @@ public static class ConfigurationKeys
     /// <summary>Prefixes of whole sections passed through to a library as they are (Serilog reads its own section).</summary>
     public static IReadOnlyList<string> PlatformPrefixes { get; } = ["Serilog" + Separator];
 
+    /// <summary>
+    /// Prefixes of the options' dictionary properties, whose keys are chosen by the operator (e.g.
+    /// <c>Pricing__Models__llama-3.1-8b-instant__InputPerMillion</c>).
+    /// </summary>
+    public static IReadOnlyList<string> DictionaryPrefixes { get; } = BuildDictionaryPrefixes();
+
     /// <summary>Whether something in this application or its platform reads <paramref name="name"/>.</summary>
     public static bool IsRecognized(string name) =>
         Known.Contains(name)
         || Platform.Contains(name)
-        || PlatformPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length);
+        || PlatformPrefixes.Concat(DictionaryPrefixes)
+            .Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && name.Length > prefix.Length);
 
     private static FrozenSet<string> BuildKnown()
     {
@@ -83,6 +92,15 @@ public static class ConfigurationKeys
 
         return keys.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
     }
+
+    private static string[] BuildDictionaryPrefixes() =>
+        OptionsTypes
+            .SelectMany(type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(property => property.SetMethod is { IsPublic: true }
+                    && property.PropertyType.IsGenericType
+                    && property.PropertyType.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+                .Select(property => SectionNameOf(type) + Separator + property.Name + Separator))
+            .ToArray();
 
     private static string SectionNameOf(Type type) =>
         type.GetField("SectionName", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string

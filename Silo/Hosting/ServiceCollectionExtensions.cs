@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Estimates;
+using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Research;
@@ -16,8 +18,8 @@ public static class ServiceCollectionExtensions
     /// <param name="configuration">The host's configuration.</param>
     /// <param name="processesRows">
     /// False for a pure client (the API of a cluster): rows run on the silos, so it needs no providers, limiter or
-    /// research cache, and must not announce offline providers it does not use. It still reads <c>Llm__Model</c>, the default
-    /// model a job is submitted with.
+    /// cache, and must not announce offline providers it does not use. It still reads the <c>Llm</c> and <c>Research</c>
+    /// sections: the default model a job is submitted with, and the limits and search settings estimates use.
     /// </param>
     public static IServiceCollection AddPersonalizedLineCore(this IServiceCollection services, IConfiguration configuration, bool processesRows = true)
     {
@@ -29,9 +31,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobResultWriter>();
+        services.AddOptions<PricingOptions>().BindConfiguration(PricingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PricingOptions>, PricingOptionsValidator>();
+        services.AddSingleton<CostCalculator>();
+        services.AddSingleton<IResearchCacheProbe, GrainResearchCacheProbe>();
+        services.AddSingleton<JobEstimator>();
         if (!processesRows)
         {
+            // Estimates need the default model and limits, and the search settings that are part of a research cache key.
             services.AddOptions<LlmOptions>().Bind(configuration.GetSection(LlmOptions.SectionName));
+            services.AddOptions<ResearchOptions>().Bind(configuration.GetSection(ResearchOptions.SectionName));
             return services;
         }
 

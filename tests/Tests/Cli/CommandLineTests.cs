@@ -35,7 +35,20 @@ public sealed class CommandLineTests
         Assert.Equal("m", refreshing.Model);
     }
 
+    [Fact]
+    public void EstimateAndLimitAreParsed()
+    {
+        var (options, error) = CommandLineOptions.Parse(["in.csv", "--estimate", "--limit", "25"]);
+
+        Assert.Null(error);
+        Assert.True(options!.Estimate);
+        Assert.Equal(25, options.Limit);
+        Assert.False(CommandLineOptions.Parse(["in.csv"]).Options!.Estimate);
+    }
+
     [Theory]
+    [InlineData(new[] { "a.csv", "--limit", "0" }, "--limit must be a whole number")]
+    [InlineData(new[] { "a.csv", "--limit", "ten" }, "--limit must be a whole number")]
     [InlineData(new string[0], "Name the CSV")]
     [InlineData(new[] { "a.csv", "b.csv" }, "Unexpected argument 'b.csv'")]
     [InlineData(new[] { "a.csv", "--model" }, "missing its value")]
@@ -52,28 +65,14 @@ public sealed class CommandLineTests
     public async Task TheMainJobProcessesTheSampleOfflineAndSaysSoLoudly()
     {
         var output = Path.Combine(Path.GetTempPath(), $"leads-{Guid.NewGuid():N}.csv");
-        var cli = Path.Combine(AppContext.BaseDirectory, "personalizedline.dll");
-        var start = new ProcessStartInfo("dotnet", [cli, RepositoryFiles.PathOf("samples/leads.csv"), "--output", output])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var key in new[] { "SERPER_API_KEY", "GROQ_API_KEY", "Research__ApiKey", "Llm__ApiKey" })
-        {
-            start.Environment.Remove(key);
-        }
-
         try
         {
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(deadline.Token);
-            var printed = await stdout + await stderr;
+            var (exitCode, printed) = await RunCliAsync([RepositoryFiles.PathOf("samples/leads.csv"), "--output", output]);
 
-            Assert.True(process.ExitCode == 0, printed);
+            Assert.True(exitCode == 0, printed);
             Assert.Contains("40 rows, 39 ok, 1 failed", printed);
+            Assert.Contains("searches", printed);
+            Assert.Contains("tokens", printed);
             Assert.Contains("OFFLINE", printed);
             await using var file = File.OpenRead(output);
             var csv = await CsvOutput.ParseAsync(file);
@@ -84,5 +83,54 @@ public sealed class CommandLineTests
         {
             File.Delete(output);
         }
+    }
+
+    [Fact]
+    public async Task EstimatePrintsTheFiguresAndProcessesNothing()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"leads-{Guid.NewGuid():N}.csv");
+
+        // The sample: 40 rows, one without a company (fails before any call), 39 distinct companies.
+        // 39 LLM requests at 39 a minute: 60 s.
+        var (exitCode, printed) = await RunCliAsync(
+            [RepositoryFiles.PathOf("samples/leads.csv"), "--estimate", "--output", output],
+            new Dictionary<string, string> { ["Llm__RequestsPerMinute"] = "39" });
+
+        Assert.True(exitCode == 0, printed);
+        Assert.Matches(@"rows\s.*\b40\b", printed);
+        Assert.Matches(@"LLM requests\s.*\b39\b", printed);
+        Assert.Matches(@"searches to make\s.*\b39\b", printed);
+        Assert.Matches(@"expected duration\s.*60 s", printed);
+        Assert.Contains("prompt tokens", printed);
+        Assert.Contains("cost, total", printed);
+        Assert.False(File.Exists(output));
+    }
+
+    private static async Task<(int ExitCode, string Printed)> RunCliAsync(string[] args, Dictionary<string, string>? environment = null)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "personalizedline.dll");
+        var start = new ProcessStartInfo("dotnet", [cli, .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var key in new[] { "SERPER_API_KEY", "GROQ_API_KEY", "Research__ApiKey", "Llm__ApiKey" })
+        {
+            start.Environment.Remove(key);
+        }
+
+        // A wide console, so table rows are not wrapped.
+        start.Environment["COLUMNS"] = "200";
+        foreach (var (key, value) in environment ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(deadline.Token);
+        return (process.ExitCode, await stdout + await stderr);
     }
 }

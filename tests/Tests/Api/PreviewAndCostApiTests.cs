@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.Json;
+using PersonalizedLine.Tests.Support;
+
+namespace PersonalizedLine.Tests.Api;
+
+[Collection(ApiCollection.Name)]
+public sealed class PreviewAndCostApiTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    // Companies no other test uses: research results are cached across jobs, and other tests count their searches.
+    private readonly string _prefix = "Preview" + Guid.NewGuid().ToString("N")[..8];
+    private readonly ApiFixture _api;
+
+    public PreviewAndCostApiTests(ApiFixture api)
+    {
+        _api = api;
+        api.Emulator.Reset();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task APreviewRunsOnlyTheFirstRowsInOrder(bool asQueryParameter)
+    {
+        var form = asQueryParameter
+            ? JobUploads.Csv(Leads(10))
+            : JobUploads.Csv(Leads(10), "leads.csv", ("limit", "3"));
+
+        using var response = await _api.Http.PostAsync(asQueryParameter ? "/jobs?limit=3" : "/jobs", form);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await ReadJsonAsync(response)).GetProperty("id").GetString()!;
+        var job = await WaitForCompletedAsync(id);
+        Assert.Equal(3, job.GetProperty("totalRows").GetInt64());
+        Assert.True(job.GetProperty("preview").GetBoolean());
+        Assert.Equal(3, job.GetProperty("rowLimit").GetInt64());
+
+        using var result = await _api.Http.GetAsync($"/jobs/{id}/result");
+        var output = await CsvOutput.ParseAsync(await result.Content.ReadAsStreamAsync());
+        Assert.Equal(["Lead0", "Lead1", "Lead2"], output.Rows.Select(row => row[0]));
+        output.AssertAllOk();
+        Assert.Equal(3, _api.Emulator.Llm.TotalRequests);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("abc")]
+    [InlineData("-2")]
+    public async Task ALimitThatIsNotAPositiveNumberIs400NamingIt(string limit)
+    {
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(LeadFiles.Csv(2), "leads.csv", ("limit", limit)));
+        using var asQuery = await _api.Http.PostAsync($"/jobs?limit={limit}", JobUploads.Csv(LeadFiles.Csv(2)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, asQuery.StatusCode);
+        Assert.Contains("'limit'", (await ReadJsonAsync(response)).GetProperty("detail").GetString());
+        Assert.Equal(0, _api.Emulator.TotalRequests);
+    }
+
+    [Fact]
+    public async Task AWholeJobIsNoPreviewAndShowsItsUsageAndCostAtTheListPrices()
+    {
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(Leads(4)));
+        var id = (await ReadJsonAsync(response)).GetProperty("id").GetString()!;
+
+        var job = await WaitForCompletedAsync(id);
+
+        Assert.False(job.GetProperty("preview").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("rowLimit").ValueKind);
+        var usage = job.GetProperty("usage");
+        foreach (var field in new[] { "promptTokens", "completionTokens", "totalTokens", "searchCalls", "cachedSearches", "llmRequests", "rateLimitedAnswers" })
+        {
+            Assert.Equal(JsonValueKind.Number, usage.GetProperty(field).ValueKind);
+        }
+
+        // The default model, llama-3.1-8b-instant, at its documented list prices: 0.05 / 0.08 $ per million tokens, 1 $ per thousand searches.
+        var prompt = usage.GetProperty("promptTokens").GetInt64();
+        var completion = usage.GetProperty("completionTokens").GetInt64();
+        var searches = usage.GetProperty("searchCalls").GetInt64();
+        Assert.True(prompt > 0 && searches > 0);
+        var cost = job.GetProperty("cost");
+        Assert.Equal(Math.Round(((prompt * 0.05m) + (completion * 0.08m)) / 1_000_000m, 6), cost.GetProperty("llm").GetDecimal());
+        Assert.Equal(searches / 1000m, cost.GetProperty("search").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, job.GetProperty("costNote").ValueKind);
+    }
+
+    [Fact]
+    public async Task AJobWithAnUnpricedModelShowsNoCostAndTheSettingToAdd()
+    {
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(Leads(1), "leads.csv", ("model", "house-model")));
+
+        var created = await ReadJsonAsync(response);
+
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("cost").ValueKind);
+        Assert.Contains("Pricing__Models__house-model__InputPerMillion", created.GetProperty("costNote").GetString());
+        await WaitForCompletedAsync(created.GetProperty("id").GetString()!);
+    }
+
+    private string Leads(int rows) => LeadFiles.Csv(rows, i => $"{_prefix}Co{i}");
+
+    private async Task<JsonElement> WaitForCompletedAsync(string id) =>
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                using var response = await _api.Http.GetAsync($"/jobs/{id}");
+                return await ReadJsonAsync(response);
+            },
+            job => job.GetProperty("status").GetString() == "completed",
+            Deadline,
+            $"job {id} to complete");
+
+    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.False(string.IsNullOrEmpty(text), $"HTTP {(int)response.StatusCode} with an empty body");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+}
