@@ -19,7 +19,7 @@ internal readonly record struct QuotaDecision
 
     public long Requested { get; init; }
 
-    /// <summary>On a 429: time until enough of the window has expired for this request to be admitted.</summary>
+    /// <summary>On a 429: time until enough of the window has expired for this request to be admitted (plus timer slack).</summary>
     public TimeSpan RetryAfter { get; init; }
 
     /// <summary>Tokens left in the window after this request; null when tokens are not limited.</summary>

@@ -7,6 +7,12 @@ namespace PersonalizedLine.ProviderEmulator;
 /// </summary>
 internal sealed class QuotaLedger(int logLimit)
 {
+    /// <summary>
+    /// Added to every wait the emulator reports. Timers on Linux run on a coarse clock and may fire a tick (4 to
+    /// 10 ms) early, so a client that waits exactly the time until a slot frees could still arrive a hair too soon.
+    /// </summary>
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(20);
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CredentialWindow> _credentials = new(StringComparer.Ordinal);
     private readonly AdmissionLog _log = new(logLimit);
@@ -65,10 +71,10 @@ internal sealed class QuotaLedger(int logLimit)
             }
 
             TimeSpan? requestWait = policy.RequestsPerWindow is { } requestLimit && credential.Count >= requestLimit
-                ? credential.WaitForRequests(requestLimit, now, window)
+                ? credential.WaitForRequests(requestLimit, now, window) + TimerSlack
                 : null;
             TimeSpan? tokenWait = tokenLimit is { } tokens && credential.Tokens + entry.Tokens > tokens
-                ? credential.WaitForTokens(credential.Tokens + entry.Tokens - tokens, now, window)
+                ? credential.WaitForTokens(credential.Tokens + entry.Tokens - tokens, now, window) + TimerSlack
                 : null;
             if (requestWait is not null || tokenWait is not null)
             {
@@ -95,7 +101,7 @@ internal sealed class QuotaLedger(int logLimit)
                 RemainingRequestsToday = credential.RemainingToday(policy.RequestsPerDay),
                 RemainingTokens = tokenLimit - credential.Tokens,
                 TokenReset = tokenLimit is { } room && credential.Tokens + entry.Tokens > room
-                    ? credential.WaitForTokens(credential.Tokens + entry.Tokens - room, now, window)
+                    ? credential.WaitForTokens(credential.Tokens + entry.Tokens - room, now, window) + TimerSlack
                     : TimeSpan.Zero,
                 RequestReset = credential.DaySlotReset(policy.RequestsPerDay),
             };
