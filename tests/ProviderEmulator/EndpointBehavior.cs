@@ -73,7 +73,8 @@ public sealed class EndpointBehavior
     /// The provider-like quota, per credential; null (the default) is unlimited. Checked at arrival, before the
     /// latency and before scripted faults: a request over it is answered 429 (or 413 when larger than the token
     /// window on its own) at once, draws no scripted fault and does not count against the window. Requests with a
-    /// missing or wrong credential are not charged. Windows hold only requests admitted while a quota was set; a new policy keeps them.
+    /// missing or wrong credential are not charged. Windows hold only requests admitted while a quota was set; a
+    /// new policy keeps them.
     /// </summary>
     public QuotaPolicy? Quota
     {
