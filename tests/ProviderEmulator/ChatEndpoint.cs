@@ -17,15 +17,25 @@ internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions op
         var request = Parse(body);
         var authorization = context.Request.Headers.Authorization.ToString();
         var token = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? authorization[7..].Trim() : null;
-        var fault = behavior.Arrive(clock.Elapsed, request.UserMessage, body, string.IsNullOrEmpty(token) ? null : token, out var record);
+        var authorized = !string.IsNullOrWhiteSpace(token) && (options.LlmApiKey is null || token == options.LlmApiKey);
+        // Groq admits a request on its prompt plus the most it may write, before it has written anything.
+        QuotaCharge? charge = authorized ? new QuotaCharge(token!, request.PromptTokens + request.MaxTokens, CountsTokens: true) : null;
+        var fault = behavior.Arrive(clock.Elapsed, request.UserMessage, body, string.IsNullOrEmpty(token) ? null : token, charge, out var record, out var quota);
         try
         {
+            if (quota.Rejected)
+            {
+                // Providers turn a request away at the door, without the time an answer takes.
+                await ChatQuotaAnswers.WriteRejectionAsync(context, request.Model, quota).ConfigureAwait(false);
+                return;
+            }
+
             if (!await EmulatorRequests.WaitAsync(context, behavior, clock, fault).ConfigureAwait(false))
             {
                 return;
             }
 
-            if (string.IsNullOrWhiteSpace(token) || (options.LlmApiKey is not null && token != options.LlmApiKey))
+            if (!authorized)
             {
                 await WriteErrorAsync(context, 401, "Invalid API Key", "invalid_request_error", "invalid_api_key").ConfigureAwait(false);
                 return;
@@ -33,10 +43,17 @@ internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions op
 
             if (fault?.Kind != FaultKind.RateLimited)
             {
-                AddUsageHeaders(context, record.Sequence);
+                if (quota.Outcome == QuotaOutcome.Admitted)
+                {
+                    ChatQuotaAnswers.AddHeaders(context, quota);
+                }
+                else
+                {
+                    AddUsageHeaders(context, record.Sequence);
+                }
             }
 
-            await AnswerAsync(context, request, record.Sequence, fault).ConfigureAwait(false);
+            await AnswerAsync(context, request, record.Sequence, fault, behavior.Quota?.TokensPerWindow ?? TokensPerMinute).ConfigureAwait(false);
         }
         finally
         {
@@ -44,7 +61,7 @@ internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions op
         }
     }
 
-    private static Task AnswerAsync(HttpContext context, ChatRequest request, long sequence, Fault? fault)
+    private static Task AnswerAsync(HttpContext context, ChatRequest request, long sequence, Fault? fault, long tokensPerMinute)
     {
         switch (fault?.Kind)
         {
@@ -56,7 +73,7 @@ internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions op
                 EmulatorRequests.AddRateLimitHeaders(context, fault);
                 var wait = fault.RetryAfter?.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture) ?? fault.GroqResetHeader ?? "a moment";
                 return WriteErrorAsync(context, 429,
-                    $"Rate limit reached for model `{request.Model}` on tokens per minute (TPM): Limit {TokensPerMinute}. Please try again in {wait}.",
+                    $"Rate limit reached for model `{request.Model}` on tokens per minute (TPM): Limit {tokensPerMinute}. Please try again in {wait}.",
                     "tokens", "rate_limit_exceeded");
             case FaultKind.Garbage:
                 return JsonResponses.WriteRawAsync(context, 200, "application/json", GarbageBody);
@@ -71,7 +88,7 @@ internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions op
 
     private static Task WriteCompletionAsync(HttpContext context, ChatRequest request, long sequence, string content)
     {
-        var promptTokens = DefaultAnswers.Tokens(request.SystemMessage) + DefaultAnswers.Tokens(request.UserMessage);
+        var promptTokens = request.PromptTokens;
         var completionTokens = DefaultAnswers.Tokens(content);
         return JsonResponses.WriteJsonAsync(context, 200, w =>
         {
@@ -110,7 +127,7 @@ internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions op
         headers["x-ratelimit-reset-tokens"] = "7.66s";
     }
 
-    private static Task WriteErrorAsync(HttpContext context, int status, string message, string type, string? code) =>
+    internal static Task WriteErrorAsync(HttpContext context, int status, string message, string type, string? code) =>
         JsonResponses.WriteJsonAsync(context, status, w =>
         {
             w.WriteStartObject();
@@ -154,13 +171,24 @@ internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions op
                 }
             }
 
-            return new ChatRequest(EmulatorRequests.GetString(root, "model") ?? "unknown-model", system ?? string.Empty, user ?? string.Empty);
+            return new ChatRequest(EmulatorRequests.GetString(root, "model") ?? "unknown-model", system ?? string.Empty, user ?? string.Empty,
+                GetCount(root, "max_tokens") ?? GetCount(root, "max_completion_tokens") ?? 0);
         }
         catch (JsonException)
         {
-            return new ChatRequest("unknown-model", string.Empty, string.Empty);
+            return new ChatRequest("unknown-model", string.Empty, string.Empty, 0);
         }
     }
 
-    private sealed record ChatRequest(string Model, string SystemMessage, string UserMessage);
+    private static long? GetCount(JsonElement root, string name) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt64(out var count) && count >= 0
+            ? count
+            : null;
+
+    private sealed record ChatRequest(string Model, string SystemMessage, string UserMessage, long MaxTokens)
+    {
+        /// <summary>The emulator's own count, the same it reports as <c>usage.prompt_tokens</c>.</summary>
+        public int PromptTokens => DefaultAnswers.Tokens(SystemMessage) + DefaultAnswers.Tokens(UserMessage);
+    }
 }

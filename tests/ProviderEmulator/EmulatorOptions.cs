@@ -17,4 +17,10 @@ public sealed class EmulatorOptions
 
     /// <summary>How many recent requests each endpoint keeps in <see cref="EndpointBehavior.Requests"/>.</summary>
     public int RecordedRequestLimit { get; init; } = 10_000;
+
+    /// <summary>
+    /// How many admitted requests each endpoint keeps in <see cref="EndpointBehavior.AdmittedLog"/> (16 bytes each);
+    /// past it the oldest quarter is dropped. The counters keep counting.
+    /// </summary>
+    public int AdmittedLogLimit { get; init; } = 1_000_000;
 }

@@ -50,6 +50,10 @@ internal static class EmulatorRequests
         }
     }
 
+    /// <summary><c>Retry-After</c> in whole seconds, rounded up and at least 1, so waiting it is always enough.</summary>
+    public static void AddRetryAfter(HttpContext context, TimeSpan wait) =>
+        context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+
     public static string? GetString(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()

@@ -11,6 +11,7 @@ public sealed class EndpointBehavior
     private readonly ConcurrentQueue<Fault> _script = new();
     private readonly ConcurrentQueue<RecordedRequest> _recorded = new();
     private readonly int _recordLimit;
+    private readonly QuotaLedger _ledger;
     private long _latencyTicks;
     private long _jitterTicks;
     private long _totalRequests;
@@ -19,12 +20,15 @@ public sealed class EndpointBehavior
     private long _everyNth;
     private long _failureRateBits;
     private Fault _periodicFault = Fault.Status(500);
+    private long _scriptedRateLimited;
     private Func<string, Fault?>? _rule;
+    private QuotaPolicy? _quota;
 
-    internal EndpointBehavior(TimeSpan latency, int recordLimit)
+    internal EndpointBehavior(TimeSpan latency, int recordLimit, int admittedLogLimit)
     {
         Latency = latency;
         _recordLimit = Math.Max(0, recordLimit);
+        _ledger = new QuotaLedger(admittedLogLimit);
     }
 
     /// <summary>Raised for every request as it arrives (on the request's thread; keep it quick).</summary>
@@ -65,6 +69,37 @@ public sealed class EndpointBehavior
         set => Volatile.Write(ref _periodicFault, value ?? throw new ArgumentNullException(nameof(value)));
     }
 
+    /// <summary>
+    /// The provider-like quota, per credential; null (the default) is unlimited. Checked at arrival, before the
+    /// latency and before scripted faults: a request over it is answered 429 (or 413 when larger than the token
+    /// window on its own) at once, draws no scripted fault and does not count against the window. Requests with a
+    /// missing or wrong credential are not charged. Windows hold only requests admitted while a quota was set; a
+    /// new policy keeps them.
+    /// </summary>
+    public QuotaPolicy? Quota
+    {
+        get => Volatile.Read(ref _quota);
+        set => Volatile.Write(ref _quota, value);
+    }
+
+    /// <summary>Requests admitted (every authorized request when no quota is set) since start or the last reset.</summary>
+    public long AdmittedRequests => _ledger.AdmittedRequests;
+
+    /// <summary>Tokens charged to admitted requests (chat: prompt tokens plus <c>max_tokens</c>; search: 0).</summary>
+    public long AdmittedTokens => _ledger.AdmittedTokens;
+
+    /// <summary>429s answered because of <see cref="Quota"/> (not scripted ones).</summary>
+    public long QuotaRejections => _ledger.RateLimited;
+
+    /// <summary>413s answered because a request alone was larger than <see cref="QuotaPolicy.TokensPerWindow"/>.</summary>
+    public long TooLargeRejections => _ledger.TooLarge;
+
+    /// <summary>All 429s decided: <see cref="QuotaRejections"/> plus scripted ones (<see cref="FaultKind.RateLimited"/> or status 429).</summary>
+    public long RateLimitedAnswers => QuotaRejections + Interlocked.Read(ref _scriptedRateLimited);
+
+    /// <summary>Admitted requests in arrival order (bounded by <see cref="EmulatorOptions.AdmittedLogLimit"/>).</summary>
+    public IReadOnlyList<AdmittedRequest> AdmittedLog => _ledger.Snapshot();
+
     /// <summary>Requests received since start or the last <see cref="ResetCounters"/>, including rejected ones.</summary>
     public long TotalRequests => Interlocked.Read(ref _totalRequests);
 
@@ -98,9 +133,28 @@ public sealed class EndpointBehavior
     /// </summary>
     public void FaultWhen(Func<string, Fault?>? rule) => Volatile.Write(ref _rule, rule);
 
-    /// <summary>Back to a fresh endpoint: no latency, no faults or rules, zeroed counters.</summary>
+    /// <summary>
+    /// The most requests, and separately the most tokens, admitted in any sliding span of <paramref name="window"/>
+    /// (the two maxima may come from different spans). A product that holds a limit of N per window keeps
+    /// <see cref="AdmittedTotals.Requests"/> at or below N.
+    /// </summary>
+    public AdmittedTotals MaxAdmittedInAnyWindow(TimeSpan window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(window, TimeSpan.Zero);
+        return _ledger.MaxInAnyWindow(window);
+    }
+
+    /// <summary>
+    /// What was admitted from <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive), on the
+    /// <see cref="ProviderEmulator.Elapsed"/> clock; divided by <c>limit × (to − from) / window</c> it is the share of
+    /// the limit the product used over that period.
+    /// </summary>
+    public AdmittedTotals AdmittedBetween(TimeSpan from, TimeSpan to) => _ledger.Between(from, to);
+
+    /// <summary>Back to a fresh endpoint: no latency, faults, rules or quota, zeroed counters.</summary>
     public void Reset()
     {
+        Quota = null;
         ClearFaults();
         FaultWhen(null);
         FaultEveryNth = 0;
@@ -111,15 +165,25 @@ public sealed class EndpointBehavior
         ResetCounters();
     }
 
-    /// <summary>Zeroes the request counters and forgets recorded requests; scripted faults and settings stay.</summary>
+    /// <summary>
+    /// Zeroes the request and quota counters, forgets recorded requests, the admitted log and every credential's
+    /// windows; scripted faults and settings (the quota too) stay.
+    /// </summary>
     public void ResetCounters()
     {
         Interlocked.Exchange(ref _totalRequests, 0);
         Interlocked.Exchange(ref _maxInFlight, Interlocked.Read(ref _inFlight));
+        Interlocked.Exchange(ref _scriptedRateLimited, 0);
         _recorded.Clear();
+        _ledger.Clear();
     }
 
-    internal Fault? Arrive(TimeSpan sinceStart, string text, string body, string? credential, out RecordedRequest record)
+    /// <summary>
+    /// Counts an arriving request, asks the quota about it (when <paramref name="charge"/> is given, i.e. the
+    /// credential is valid) and, if admitted, chooses its scripted fault.
+    /// </summary>
+    internal Fault? Arrive(TimeSpan sinceStart, string text, string body, string? credential, QuotaCharge? charge,
+        out RecordedRequest record, out QuotaDecision quota)
     {
         var sequence = Interlocked.Increment(ref _totalRequests);
         var inFlight = Interlocked.Increment(ref _inFlight);
@@ -131,8 +195,22 @@ public sealed class EndpointBehavior
             }
         }
 
-        var fault = Volatile.Read(ref _rule)?.Invoke(body) ?? ChooseFault(sequence);
-        record = new RecordedRequest(sequence, DateTimeOffset.UtcNow, sinceStart, text, body, credential, fault);
+        quota = charge is { } c ? _ledger.Decide(Quota, c, sinceStart) : QuotaDecision.Unlimited;
+        var fault = quota.Rejected ? null : Volatile.Read(ref _rule)?.Invoke(body) ?? ChooseFault(sequence);
+        if (fault is { Kind: FaultKind.RateLimited } or { Kind: FaultKind.Status, StatusCode: 429 })
+        {
+            Interlocked.Increment(ref _scriptedRateLimited);
+        }
+
+        record = new RecordedRequest(sequence, DateTimeOffset.UtcNow, sinceStart, text, body, credential, fault)
+        {
+            QuotaStatus = quota.Outcome switch
+            {
+                QuotaOutcome.RateLimited => 429,
+                QuotaOutcome.TooLarge => 413,
+                _ => null,
+            },
+        };
         if (_recordLimit > 0)
         {
             _recorded.Enqueue(record);

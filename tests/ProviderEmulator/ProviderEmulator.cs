@@ -51,8 +51,8 @@ public sealed class ProviderEmulator : IAsyncDisposable
     {
         options ??= new EmulatorOptions();
         var clock = new EmulatorClock();
-        var search = new EndpointBehavior(options.SearchLatency, options.RecordedRequestLimit);
-        var llm = new EndpointBehavior(options.LlmLatency, options.RecordedRequestLimit);
+        var search = new EndpointBehavior(options.SearchLatency, options.RecordedRequestLimit, options.AdmittedLogLimit);
+        var llm = new EndpointBehavior(options.LlmLatency, options.RecordedRequestLimit, options.AdmittedLogLimit);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();

@@ -7,7 +7,7 @@ namespace PersonalizedLine.ProviderEmulator;
 /// <param name="Text">Search: the query <c>q</c>. LLM: the user message.</param>
 /// <param name="Body">The raw request body.</param>
 /// <param name="Credential">The <c>X-API-KEY</c> (search) or bearer token (LLM) sent, if any.</param>
-/// <param name="Fault">The scripted fault applied, or null for a normal answer.</param>
+/// <param name="Fault">The scripted fault applied, or null for a normal answer (or a quota rejection).</param>
 public sealed record RecordedRequest(
     long Sequence,
     DateTimeOffset ReceivedAt,
@@ -15,4 +15,8 @@ public sealed record RecordedRequest(
     string Text,
     string Body,
     string? Credential,
-    Fault? Fault);
+    Fault? Fault)
+{
+    /// <summary>429 or 413 when <see cref="EndpointBehavior.Quota"/> turned the request away; null when it was admitted.</summary>
+    public int? QuotaStatus { get; init; }
+}

@@ -13,15 +13,29 @@ internal sealed class SearchEndpoint(EndpointBehavior behavior, EmulatorOptions 
         var body = await EmulatorRequests.ReadBodyAsync(context).ConfigureAwait(false);
         var request = Parse(body);
         var key = context.Request.Headers["X-API-KEY"].ToString();
-        var fault = behavior.Arrive(clock.Elapsed, request.Query, body, key.Length == 0 ? null : key, out _);
+        var authorized = !string.IsNullOrWhiteSpace(key) && (options.SearchApiKey is null || key == options.SearchApiKey);
+        QuotaCharge? charge = authorized ? new QuotaCharge(key, 0, CountsTokens: false) : null;
+        var fault = behavior.Arrive(clock.Elapsed, request.Query, body, key.Length == 0 ? null : key, charge, out _, out var quota);
         try
         {
+            if (quota.Rejected)
+            {
+                // Turned away at the door, without the time an answer takes; Serper's own burst answer has no Retry-After.
+                if (quota.Policy!.SendRetryAfter)
+                {
+                    EmulatorRequests.AddRetryAfter(context, quota.RetryAfter);
+                }
+
+                await WriteErrorAsync(context, 429, "Too many requests").ConfigureAwait(false);
+                return;
+            }
+
             if (!await EmulatorRequests.WaitAsync(context, behavior, clock, fault).ConfigureAwait(false))
             {
                 return;
             }
 
-            if (string.IsNullOrWhiteSpace(key) || (options.SearchApiKey is not null && key != options.SearchApiKey))
+            if (!authorized)
             {
                 // Serper's exact answer to a missing or wrong key.
                 await WriteErrorAsync(context, 403, "Unauthorized.").ConfigureAwait(false);
