@@ -2,14 +2,16 @@ namespace PersonalizedLine.Grains.Interfaces.Limits;
 
 /// <summary>A silo's ask for permits.</summary>
 /// <param name="Silo">The asking silo, for its fair share.</param>
-/// <param name="Requests">Request permits wanted now (0: only reporting and learning the mode).</param>
-/// <param name="Tokens">Token permits wanted along with them (prompt + max tokens of the waiting requests).</param>
+/// <param name="Requests">Request permits wanted now, beyond those the silo still holds (0 with no tokens wanted: only
+/// reporting and learning the mode).</param>
+/// <param name="Tokens">Token permits wanted for the waiting requests (prompt + max tokens each), beyond those held.</param>
 /// <param name="Waiting">Requests queued at this silo, for the fair share and for progress.</param>
 /// <param name="RequestsPerMinute">The configured request limit (0: none), the same on every silo.</param>
 /// <param name="TokensPerMinute">The configured token limit (0: none).</param>
 /// <param name="RecentRequestsPerSecond">What this silo sent lately, so a first 429 can start from the real rate.</param>
 /// <param name="ReturnedRequests">Permits of an expired grant that were never used.</param>
 /// <param name="ReturnedTokens">Token permits of an expired grant that were never used.</param>
+/// <param name="LargestRequestTokens">The costliest single request waiting: a share of the token bucket must hold it.</param>
 [GenerateSerializer, Immutable, Alias("permit-lease-request")]
 public sealed record class PermitLeaseRequest(
     [property: Id(0)] string Silo,
@@ -20,4 +22,5 @@ public sealed record class PermitLeaseRequest(
     [property: Id(5)] long TokensPerMinute,
     [property: Id(6)] double RecentRequestsPerSecond,
     [property: Id(7)] int ReturnedRequests = 0,
-    [property: Id(8)] long ReturnedTokens = 0);
+    [property: Id(8)] long ReturnedTokens = 0,
+    [property: Id(9)] long LargestRequestTokens = 0);

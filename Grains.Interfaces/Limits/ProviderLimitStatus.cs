@@ -8,6 +8,8 @@ namespace PersonalizedLine.Grains.Interfaces.Limits;
 /// <param name="WaitingRequests">Requests queued for a permit, summed over the silos that asked lately.</param>
 /// <param name="PausedUntil">After a 429 nothing is granted before this.</param>
 /// <param name="RateLimitedAnswers">429s reported to this activation.</param>
+/// <param name="GrantedRequests">Request permits granted by this activation.</param>
+/// <param name="GrantedTokens">Token permits granted by this activation.</param>
 [GenerateSerializer, Immutable, Alias("provider-limit-status")]
 public sealed record class ProviderLimitStatus(
     [property: Id(0)] string Key,
@@ -16,4 +18,6 @@ public sealed record class ProviderLimitStatus(
     [property: Id(3)] double TokensPerSecond,
     [property: Id(4)] int WaitingRequests,
     [property: Id(5)] DateTimeOffset? PausedUntil,
-    [property: Id(6)] long RateLimitedAnswers);
+    [property: Id(6)] long RateLimitedAnswers,
+    [property: Id(7)] long GrantedRequests = 0,
+    [property: Id(8)] long GrantedTokens = 0);

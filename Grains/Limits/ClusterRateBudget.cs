@@ -6,7 +6,7 @@ namespace PersonalizedLine.Grains.Limits;
 /// The arithmetic behind <see cref="ProviderLimitGrain"/>, apart from Orleans so it can be tested with a fake clock.
 /// <para>
 /// Pacing: request and token buckets refill at the configured limit less a margin, start empty, and hold at most one
-/// burst. So in any 60 s window the cluster sends at most 97 % of the limit, even across a restart of the grain or a
+/// burst. So in any 60 s window the cluster sends at most 98 % of the limit, even across a restart of the grain or a
 /// silo dying with a grant, and a provider's sliding window never sees more than its limit. The refill is split among
 /// the silos that have rows waiting, in proportion to those rows: each silo has its own share of the buckets, so the
 /// silo that happens to ask first cannot starve the others.
@@ -21,7 +21,7 @@ namespace PersonalizedLine.Grains.Limits;
 /// </summary>
 public sealed class ClusterRateBudget(TimeProvider time)
 {
-    public const double Margin = 0.97;
+    public const double Margin = 0.98;
     public static readonly TimeSpan FallbackPause = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan IncreaseInterval = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan GrantLifetime = TimeSpan.FromSeconds(2);
@@ -37,11 +37,14 @@ public sealed class ClusterRateBudget(TimeProvider time)
     private DateTimeOffset _refilledAt = time.GetUtcNow();
     private double _scale = 1;
     private double? _learnedRequestsPerSecond;
+    private double? _firstCutFrom;
     private double _increaseStep;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _decreaseBlockedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _nextIncreaseAt = DateTimeOffset.MinValue;
     private long _rateLimitedAnswers;
+    private long _grantedRequests;
+    private long _grantedTokens;
 
     /// <summary>True once any limit is configured or learned.</summary>
     public bool Limited => _requestsPerMinute > 0 || _tokensPerMinute > 0 || _learnedRequestsPerSecond is not null;
@@ -70,10 +73,7 @@ public sealed class ClusterRateBudget(TimeProvider time)
         demand.SeenAt = now;
         demand.Waiting = Math.Max(0, request.Waiting);
         demand.RecentRequestsPerSecond = request.RecentRequestsPerSecond;
-        if (request.Requests > 0 && request.Tokens > 0)
-        {
-            _largestRequestTokens = Math.Max(_largestRequestTokens, (double)request.Tokens / request.Requests);
-        }
+        _largestRequestTokens = Math.Max(_largestRequestTokens, request.LargestRequestTokens);
 
         demand.RequestLevel = Math.Min(RequestBurst, demand.RequestLevel + Math.Max(0, request.ReturnedRequests));
         demand.TokenLevel = Math.Min(TokenBurst, demand.TokenLevel + Math.Max(0, request.ReturnedTokens));
@@ -89,36 +89,32 @@ public sealed class ClusterRateBudget(TimeProvider time)
             return new PermitGrant(false, 0, 0, GrantLifetime, _pausedUntil - now);
         }
 
-        if (request.Requests <= 0)
+        if (request.Requests <= 0 && request.Tokens <= 0)
         {
             return new PermitGrant(false, 0, 0, GrantLifetime, UnlimitedPollInterval);
         }
 
-        var tokensEach = Math.Max(0, (double)request.Tokens / request.Requests);
-        var granted = request.Requests;
+        // Requests are granted whole; tokens may be granted in part: the silo keeps them and tops them up until the
+        // next request's cost is covered, so nothing is lost to rounding.
+        var requests = Math.Max(0, request.Requests);
         if (!double.IsPositiveInfinity(RequestsPerSecond))
         {
-            granted = Math.Min(granted, (int)Math.Floor(demand.RequestLevel));
+            requests = Math.Min(requests, Math.Max(0, (int)Math.Floor(demand.RequestLevel)));
+            demand.RequestLevel -= requests;
         }
 
-        if (!double.IsPositiveInfinity(TokensPerSecond) && tokensEach > 0)
-        {
-            granted = Math.Min(granted, (int)Math.Floor(demand.TokenLevel / tokensEach));
-        }
-
-        granted = Math.Max(0, granted);
-        var tokens = (long)Math.Ceiling(granted * tokensEach);
-        if (!double.IsPositiveInfinity(RequestsPerSecond))
-        {
-            demand.RequestLevel -= granted;
-        }
-
+        var tokens = Math.Max(0, request.Tokens);
         if (!double.IsPositiveInfinity(TokensPerSecond))
         {
+            // Tokens without a request to spend them on would only sit in the silo: none while requests are short.
+            tokens = requests == 0 && request.Requests > 0 ? 0 : Math.Min(tokens, Math.Max(0, (long)Math.Floor(demand.TokenLevel)));
             demand.TokenLevel -= tokens;
         }
 
-        return new PermitGrant(false, granted, tokens, GrantLifetime, AskAgainIn(demand, granted < request.Requests, tokensEach, now));
+        _grantedRequests += requests;
+        _grantedTokens += tokens;
+        var shortOfWanted = requests < request.Requests || tokens < request.Tokens;
+        return new PermitGrant(false, requests, tokens, GrantLifetime, shortOfWanted ? AskAgainIn(demand, request, now) : TimeSpan.Zero);
     }
 
     public void RateLimited(RateLimitSignal signal, string silo)
@@ -138,6 +134,15 @@ public sealed class ClusterRateBudget(TimeProvider time)
 
         if (now < _decreaseBlockedUntil)
         {
+            // The same congestion event. The first pace learned without a configured limit came from the silos that
+            // had reported their rate by then; as the others report theirs, the estimate of what was sent grows.
+            if (_firstCutFrom is { } sentAtCut && SentRecently(now) > sentAtCut)
+            {
+                _firstCutFrom = SentRecently(now);
+                _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, _firstCutFrom.Value * 0.5);
+                _increaseStep = Math.Max(_increaseStep, _firstCutFrom.Value * 0.05);
+            }
+
             return;
         }
 
@@ -149,11 +154,19 @@ public sealed class ClusterRateBudget(TimeProvider time)
             _scale = Math.Max(0.05, _scale * 0.5);
         }
 
+        _firstCutFrom = null;
         if (_requestsPerMinute == 0)
         {
-            var current = _learnedRequestsPerSecond ?? Math.Max(MinRequestsPerSecond, SentRecently(now));
+            if (_learnedRequestsPerSecond is null)
+            {
+                _firstCutFrom = Math.Max(MinRequestsPerSecond, SentRecently(now));
+            }
+
+            var current = _learnedRequestsPerSecond ?? _firstCutFrom!.Value;
             _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, current * 0.5);
-            _increaseStep = Math.Max(MinRequestsPerSecond, current * 0.05);
+
+            // The climb's step never shrinks: a run of cuts must not leave the pace creeping back at a crawl.
+            _increaseStep = Math.Max(_increaseStep, Math.Max(MinRequestsPerSecond, current * 0.05));
         }
 
         // Nothing banked before the 429 may be spent after it.
@@ -174,7 +187,9 @@ public sealed class ClusterRateBudget(TimeProvider time)
             Finite(TokensPerSecond),
             ActiveSilos(now).Sum(s => s.Waiting),
             now < _pausedUntil ? _pausedUntil : null,
-            _rateLimitedAnswers);
+            _rateLimitedAnswers,
+            _grantedRequests,
+            _grantedTokens);
     }
 
     private double RequestBurst => double.IsPositiveInfinity(RequestsPerSecond) ? 0 : Math.Max(1, RequestsPerSecond);
@@ -234,25 +249,21 @@ public sealed class ClusterRateBudget(TimeProvider time)
         }
     }
 
-    /// <summary>When this silo's share will hold one more request: no point in asking before.</summary>
-    private TimeSpan AskAgainIn(SiloDemand demand, bool shortOfWanted, double tokensEach, DateTimeOffset now)
+    /// <summary>When this silo's share will hold the next request (its cost in tokens too): no point in asking before.</summary>
+    private TimeSpan AskAgainIn(SiloDemand demand, PermitLeaseRequest request, DateTimeOffset now)
     {
-        if (!shortOfWanted)
-        {
-            return TimeSpan.Zero;
-        }
-
         var waiting = ActiveSilos(now).Where(s => s.Waiting > 0).Sum(s => (double)s.Waiting);
         var share = waiting <= 0 || demand.Waiting <= 0 ? 1 : demand.Waiting / waiting;
         var seconds = 0.0;
-        if (!double.IsPositiveInfinity(RequestsPerSecond))
+        if (!double.IsPositiveInfinity(RequestsPerSecond) && request.Requests > 0)
         {
             seconds = Math.Max(seconds, (1 - demand.RequestLevel) / (RequestsPerSecond * share));
         }
 
-        if (!double.IsPositiveInfinity(TokensPerSecond) && tokensEach > 0)
+        if (!double.IsPositiveInfinity(TokensPerSecond) && request.Tokens > 0)
         {
-            seconds = Math.Max(seconds, (tokensEach - demand.TokenLevel) / (TokensPerSecond * share));
+            var next = Math.Min(request.Tokens, Math.Max(1, request.LargestRequestTokens));
+            seconds = Math.Max(seconds, (next - demand.TokenLevel) / (TokensPerSecond * share));
         }
 
         return TimeSpan.FromSeconds(Math.Clamp(seconds, 0.05, 5));

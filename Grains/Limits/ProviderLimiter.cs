@@ -19,6 +19,7 @@ public sealed partial class ProviderLimiter
     private readonly object _gate = new();
     private readonly LinkedList<Waiter> _waiters = new();
     private readonly ProviderLimitSettings _settings;
+    private readonly TokenCostEstimator _tokens;
     private readonly IProviderLimitGrain _coordinator;
     private readonly string _silo;
     private readonly TimeProvider _time;
@@ -34,9 +35,11 @@ public sealed partial class ProviderLimiter
     private bool _pumping;
     private TaskCompletionSource _wake = NewSignal();
 
-    public ProviderLimiter(ProviderLimitSettings settings, IProviderLimitGrain coordinator, string silo, TimeProvider time, ILogger logger)
+    public ProviderLimiter(
+        ProviderLimitSettings settings, IProviderLimitGrain coordinator, TokenCostEstimator tokens, string silo, TimeProvider time, ILogger logger)
     {
         _settings = settings;
+        _tokens = tokens;
         _coordinator = coordinator;
         _silo = silo;
         _time = time;
@@ -60,22 +63,22 @@ public sealed partial class ProviderLimiter
         }
     }
 
-    /// <summary>Waits for a permit for one request costing <paramref name="tokens"/> tokens (0 when tokens are not counted).</summary>
-    public async ValueTask AcquireAsync(long tokens, IPermitWaitListener? listener, CancellationToken cancellationToken)
+    /// <summary>Waits for a permit for one request of <paramref name="size"/> (<see cref="PromptSize.None"/> when tokens are not counted).</summary>
+    public async ValueTask AcquireAsync(PromptSize size, IPermitWaitListener? listener, CancellationToken cancellationToken)
     {
         Waiter waiter;
         lock (_gate)
         {
             var now = _time.GetUtcNow();
             _lastUsedAt = now;
-            if (_waiters.Count == 0 && now >= _pausedUntil && TryTake(tokens, now))
+            if (_waiters.Count == 0 && now >= _pausedUntil && TryTake(_tokens.RequestCost(size), now))
             {
                 _sent.Add();
                 EnsurePumping();
                 return;
             }
 
-            waiter = new Waiter(tokens);
+            waiter = new Waiter(size);
             waiter.Node = _waiters.AddLast(waiter);
             EnsurePumping();
             _wake.TrySetResult();
@@ -246,6 +249,7 @@ public sealed partial class ProviderLimiter
 
         var wanted = 0;
         long tokens = 0;
+        long largest = 0;
         if (now >= _pausedUntil)
         {
             foreach (var waiter in _waiters)
@@ -256,17 +260,19 @@ public sealed partial class ProviderLimiter
                 }
 
                 wanted++;
-                tokens += waiter.Tokens;
+                var cost = _tokens.RequestCost(waiter.Size);
+                tokens += cost;
+                largest = Math.Max(largest, cost);
             }
 
             // What this silo still holds covers part of the queue already.
             wanted = Math.Max(0, wanted - Math.Max(0, _grantRequests));
-            tokens = Math.Max(0, tokens - Math.Max(0, _grantTokens));
+            tokens = _settings.TokensPerMinute > 0 ? Math.Max(0, tokens - Math.Max(0, _grantTokens)) : 0;
         }
 
         return new PermitLeaseRequest(
             _silo, wanted, tokens, _waiters.Count, _settings.RequestsPerMinute, _settings.TokensPerMinute, _sent.PerSecond,
-            returnedRequests, returnedTokens);
+            returnedRequests, returnedTokens, largest);
     }
 
     private async Task<TimeSpan> LeaseAsync(PermitLeaseRequest request)
@@ -299,7 +305,7 @@ public sealed partial class ProviderLimiter
 
     private void ServeWaiters(DateTimeOffset now)
     {
-        while (_waiters.First is { } first && now >= _pausedUntil && TryTake(first.Value.Tokens, now))
+        while (_waiters.First is { } first && now >= _pausedUntil && TryTake(_tokens.RequestCost(first.Value.Size), now))
         {
             _waiters.RemoveFirst();
             first.Value.Node = null;
@@ -344,9 +350,9 @@ public sealed partial class ProviderLimiter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not report a 429 for {Limit} to the cluster")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string limit);
 
-    private sealed class Waiter(long tokens)
+    private sealed class Waiter(PromptSize size)
     {
-        public long Tokens { get; } = tokens;
+        public PromptSize Size { get; } = size;
 
         public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

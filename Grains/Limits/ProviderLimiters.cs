@@ -21,6 +21,7 @@ public sealed class ProviderLimiters(
     IServiceProvider services,
     IOptions<LlmOptions> llm,
     IOptions<ResearchOptions> research,
+    TokenCostEstimator tokens,
     TimeProvider time,
     ILoggerFactory loggers)
 {
@@ -56,7 +57,7 @@ public sealed class ProviderLimiters(
 
     private ProviderLimiter Get(ProviderLimitSettings settings) =>
         _limiters.GetOrAdd(settings.Key, key => new ProviderLimiter(
-            settings, _grains?.GetGrain<IProviderLimitGrain>(key) ?? new LocalLimitCoordinator(key, time), _silo, time, _logger));
+            settings, _grains?.GetGrain<IProviderLimitGrain>(key) ?? new LocalLimitCoordinator(key, time), tokens, _silo, time, _logger));
 
     private static string Endpoint(string baseUrl) =>
         Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Authority + uri.AbsolutePath.TrimEnd('/') : baseUrl;

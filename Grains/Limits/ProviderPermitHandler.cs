@@ -12,7 +12,8 @@ namespace PersonalizedLine.Grains.Limits;
 /// provider itself (Polly's timeout strategies would count the permit wait), and feeds every 429 and every
 /// <c>x-ratelimit-remaining-*</c> answer back to the limiter.
 /// </summary>
-public sealed class ProviderPermitHandler(ProviderLimiters limiters, ProviderResilienceOptions options, bool isLlm, TimeProvider time) : DelegatingHandler
+public sealed class ProviderPermitHandler(
+    ProviderLimiters limiters, TokenCostEstimator tokens, ProviderResilienceOptions options, bool isLlm, TimeProvider time) : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<ProviderCallTracker> TrackerKey = new(ProviderCallTracker.OptionKey);
 
@@ -22,7 +23,8 @@ public sealed class ProviderPermitHandler(ProviderLimiters limiters, ProviderRes
         var limiter = isLlm ? limiters.ForLlm(tracker?.Model ?? string.Empty) : limiters.ForResearch();
 
         var waitStarted = Stopwatch.GetTimestamp();
-        await limiter.AcquireAsync(tracker?.TokenCost ?? 0, PermitWaitScope.Current, cancellationToken).ConfigureAwait(false);
+        var size = tracker?.Size ?? PromptSize.None;
+        await limiter.AcquireAsync(size, PermitWaitScope.Current, cancellationToken).ConfigureAwait(false);
         tracker?.WaitedForPermit(Stopwatch.GetElapsedTime(waitStarted));
 
         var spent = tracker?.ProviderTime ?? TimeSpan.Zero;
@@ -53,7 +55,7 @@ public sealed class ProviderPermitHandler(ProviderLimiters limiters, ProviderRes
             throw new TimeoutRejectedException($"The attempt was cut after {timeout}.", timeout, ex);
         }
 
-        Feedback(limiter, response, tracker?.TokenCost ?? 0);
+        Feedback(limiter, response, tokens.RequestCost(size));
         return response;
     }
 

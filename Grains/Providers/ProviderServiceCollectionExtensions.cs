@@ -99,6 +99,7 @@ public static class ProviderServiceCollectionExtensions
         // cluster-wide limit (and the attempt's timeouts), then the attempt counter.
         builder.AddHttpMessageHandler(sp => new ProviderPermitHandler(
             sp.GetRequiredService<ProviderLimiters>(),
+            sp.GetRequiredService<TokenCostEstimator>(),
             sp.GetRequiredService<IOptions<TOptions>>().Value,
             isLlm,
             sp.GetRequiredService<TimeProvider>()));

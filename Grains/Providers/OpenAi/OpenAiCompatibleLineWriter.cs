@@ -32,9 +32,10 @@ public sealed class OpenAiCompatibleLineWriter : ILineWriter
             _options.Temperature,
             _options.MaxTokens);
 
-        // What a tokens-per-minute limit will count for this request: the prompt plus the most the answer may take.
+        // What a tokens-per-minute limit will count for this request: the prompt plus the most the answer may take
+        // (costed when its permit is granted); the usage answered teaches the estimator the provider's real ratio.
         var promptChars = request.SystemPrompt.Length + request.UserPrompt.Length;
-        var tracker = new ProviderCallTracker { Model = model, TokenCost = _tokens.RequestCost(promptChars, _options.MaxTokens) };
+        var tracker = new ProviderCallTracker { Model = model, Size = new PromptSize(promptChars, _options.MaxTokens) };
         ChatCompletionResponse response;
         try
         {

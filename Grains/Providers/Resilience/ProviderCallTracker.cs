@@ -21,8 +21,8 @@ public sealed class ProviderCallTracker
     /// <summary>The LLM model the request is for (limits are per model); null for searches.</summary>
     public string? Model { get; init; }
 
-    /// <summary>Tokens the request counts against a tokens-per-minute limit (prompt + max tokens); 0 for searches.</summary>
-    public long TokenCost { get; init; }
+    /// <summary>What the request weighs against a tokens-per-minute limit; <see cref="Limits.PromptSize.None"/> for searches.</summary>
+    public Limits.PromptSize Size { get; init; }
 
     /// <summary>HTTP attempts sent.</summary>
     public int Attempts => Volatile.Read(ref _attempts);

@@ -44,3 +44,48 @@ public sealed class OneSiloProviderLimitTests(OneSiloAtRequestLimits cluster, IT
 [Collection(ThreeSilosAtRequestLimitsCollection.Name)]
 public sealed class ThreeSiloProviderLimitTests(ThreeSilosAtRequestLimits cluster, ITestOutputHelper output)
     : ProviderLimitTests(cluster, output);
+
+/// <summary>An LLM plan limited by tokens only: prompt + max_tokens per request, as Groq admits it.</summary>
+[Collection(ThreeSilosAtTokenLimitCollection.Name)]
+public sealed class TokenLimitTests(ThreeSilosAtTokenLimit cluster, ITestOutputHelper output)
+{
+    private const int Rows = 600;
+
+    [Fact]
+    public async Task ThreeSilosHoldAtLeast90PercentOfATokenLimitWithAlmostNo429sAndNoFailedRow()
+    {
+        var quota = new QuotaPolicy { TokensPerWindow = LimitedClusters.TokensPerMinute / 2, Window = ProviderLimitRun.Window };
+
+        var (progress, csv, _, llm) = await ProviderLimitRun.RunAsync(cluster, Rows, search: null, llm: quota, output);
+
+        csv.AssertAllOk();
+        Assert.Equal(Rows, progress.SucceededRows);
+        Assert.Equal(Rows, llm.Admitted);
+        Assert.InRange(llm.RateLimitedShare, 0, 0.02);
+        Assert.InRange(llm.HeldTokenShare!.Value, 0.90, 1.0);
+        // The busy period must span more than a window, or "held" would say nothing about pacing.
+        Assert.True(llm.BusyPeriod > ProviderLimitRun.Window, $"busy for {llm.BusyPeriod}");
+    }
+}
+
+/// <summary>Nothing configured: the cluster learns the limit from 429s, slows down as a whole and climbs back (AIMD).</summary>
+[Collection(ThreeSilosWithoutLimitsCollection.Name)]
+public sealed class LearnedLimitTests(ThreeSilosWithoutLimits cluster, ITestOutputHelper output)
+{
+    private const int Rows = 800;
+
+    [Fact]
+    public async Task AtALimitNobodyConfiguredTheJobCompletesWithNoFailedRowAndFew429s()
+    {
+        var quota = new QuotaPolicy { RequestsPerWindow = 300, Window = ProviderLimitRun.Window };
+
+        var (progress, csv, search, llm) = await ProviderLimitRun.RunAsync(cluster, Rows, quota, quota, output);
+
+        csv.AssertAllOk();
+        Assert.Equal(Rows, progress.SucceededRows);
+        // The first burst meets the limit; after that the whole cluster waits out the provider's hint and paces.
+        Assert.InRange(search.RateLimitedShare, 0, 0.05);
+        Assert.InRange(llm.RateLimitedShare, 0, 0.05);
+        Assert.Equal(llm.RateLimited, progress.Usage.RateLimitedAnswers);
+    }
+}
