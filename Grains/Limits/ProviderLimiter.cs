@@ -20,6 +20,7 @@ public sealed partial class ProviderLimiter
     private readonly LinkedList<Waiter> _waiters = new();
     private readonly ProviderLimitSettings _settings;
     private readonly TokenCostEstimator _tokens;
+    private readonly CancellationToken _stopping;
     private readonly IProviderLimitGrain _coordinator;
     private readonly string _silo;
     private readonly TimeProvider _time;
@@ -36,8 +37,15 @@ public sealed partial class ProviderLimiter
     private TaskCompletionSource _wake = NewSignal();
 
     public ProviderLimiter(
-        ProviderLimitSettings settings, IProviderLimitGrain coordinator, TokenCostEstimator tokens, string silo, TimeProvider time, ILogger logger)
+        ProviderLimitSettings settings,
+        IProviderLimitGrain coordinator,
+        TokenCostEstimator tokens,
+        string silo,
+        TimeProvider time,
+        ILogger logger,
+        CancellationToken stopping = default)
     {
+        _stopping = stopping;
         _settings = settings;
         _tokens = tokens;
         _coordinator = coordinator;
@@ -166,7 +174,7 @@ public sealed partial class ProviderLimiter
 
     private void EnsurePumping()
     {
-        if (!_pumping)
+        if (!_pumping && !_stopping.IsCancellationRequested)
         {
             _pumping = true;
             // A silo service, not grain code: the pump touches only this object, so it may run on the thread pool.
@@ -184,7 +192,7 @@ public sealed partial class ProviderLimiter
             {
                 var now = _time.GetUtcNow();
                 ServeWaiters(now);
-                if (_waiters.Count == 0 && now - _lastUsedAt > IdleStop)
+                if ((_waiters.Count == 0 && now - _lastUsedAt > IdleStop) || _stopping.IsCancellationRequested)
                 {
                     _pumping = false;
                     return;
@@ -210,7 +218,7 @@ public sealed partial class ProviderLimiter
                 }
             }
 
-            await Task.WhenAny(wake, Task.Delay(delay, _time)).ConfigureAwait(false);
+            await Task.WhenAny(wake, Task.Delay(delay, _time, _stopping)).ConfigureAwait(false);
             if (wake.IsCompleted)
             {
                 lock (_gate)
@@ -229,7 +237,7 @@ public sealed partial class ProviderLimiter
 
                 if (delay > TimeSpan.Zero)
                 {
-                    await Task.Delay(delay, _time).ConfigureAwait(false);
+                    await Task.WhenAny(Task.Delay(delay, _time, _stopping)).ConfigureAwait(false);
                 }
             }
         }

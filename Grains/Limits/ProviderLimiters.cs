@@ -23,8 +23,9 @@ public sealed class ProviderLimiters(
     IOptions<ResearchOptions> research,
     TokenCostEstimator tokens,
     TimeProvider time,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers) : ILifecycleParticipant<ISiloLifecycle>
 {
+    private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, ProviderLimiter> _limiters = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger<ProviderLimiter>();
     private readonly IGrainFactory? _grains = services.GetService(typeof(ILocalSiloDetails)) is null ? null : (IGrainFactory?)services.GetService(typeof(IGrainFactory));
@@ -57,7 +58,22 @@ public sealed class ProviderLimiters(
 
     private ProviderLimiter Get(ProviderLimitSettings settings) =>
         _limiters.GetOrAdd(settings.Key, key => new ProviderLimiter(
-            settings, _grains?.GetGrain<IProviderLimitGrain>(key) ?? new LocalLimitCoordinator(key, time), tokens, _silo, time, _logger));
+            settings, _grains?.GetGrain<IProviderLimitGrain>(key) ?? new LocalLimitCoordinator(key, time), tokens, _silo, time, _logger,
+            _stopping.Token));
+
+    /// <summary>
+    /// When the silo starts stopping, the pumps stop leasing: the cluster's coordinators may be unreachable from here by
+    /// then, and a row still waiting for a permit is abandoned and redone on another silo anyway.
+    /// </summary>
+    public void Participate(ISiloLifecycle lifecycle)
+    {
+        ArgumentNullException.ThrowIfNull(lifecycle);
+        lifecycle.Subscribe(nameof(ProviderLimiters), ServiceLifecycleStage.Active, _ => Task.CompletedTask, _ =>
+        {
+            _stopping.Cancel();
+            return Task.CompletedTask;
+        });
+    }
 
     private static string Endpoint(string baseUrl) =>
         Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) ? uri.Authority + uri.AbsolutePath.TrimEnd('/') : baseUrl;

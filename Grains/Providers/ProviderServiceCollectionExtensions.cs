@@ -55,6 +55,7 @@ public static class ProviderServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<OpenAiCompatibleLineWriter>(sp)
             : new OfflineLineWriter());
         services.TryAddSingleton<ProviderLimiters>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProviderLimiters>());
         services.TryAddSingleton<TokenCostEstimator>();
         services.AddHostedService<ProviderStartupNotice>();
         return services;
