@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PersonalizedLine.Grains.Csv;
 using PersonalizedLine.Grains.Estimates;
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Interfaces.Limits;
 using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Submission;
 using Spectre.Console;
@@ -108,7 +109,22 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
     }
 
     private static string Describe(JobProgress progress) =>
-        $"{progress.ProcessedRows:N0}/{progress.TotalRows:N0} rows · [green]{progress.SucceededRows:N0} ok[/] · [red]{progress.FailedRows:N0} failed[/] · {progress.RowsPerSecond:N1} rows/s";
+        $"{progress.ProcessedRows:N0}/{progress.TotalRows:N0} rows · [green]{progress.SucceededRows:N0} ok[/] · [red]{progress.FailedRows:N0} failed[/] · {progress.RowsPerSecond:N1} rows/s"
+        + Waiting(progress);
+
+    /// <summary>Which provider limit rows are queued behind, so a slow job explains itself.</summary>
+    private static string Waiting(JobProgress progress)
+    {
+        var waiting = progress.ProviderLimits?.Where(limit => limit.WaitingRequests > 0).ToList() ?? [];
+        return waiting.Count == 0
+            ? string.Empty
+            : " · [yellow]waiting on " + string.Join(", ", waiting.Select(limit =>
+                Markup.Escape($"{limit.Key.Split(' ')[0]} limit ({limit.WaitingRequests:N0} queued, {Pace(limit)})"))) + "[/]";
+    }
+
+    private static string Pace(ProviderLimitStatus limit) => limit.RequestsPerSecond > 0
+        ? $"{limit.RequestsPerSecond * 60:N0} requests/min"
+        : $"{limit.TokensPerSecond * 60:N0} tokens/min";
 
     private void PrintSummary(CommandLineOptions options, JobProgress progress, TimeSpan elapsed)
     {

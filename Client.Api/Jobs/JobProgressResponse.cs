@@ -6,7 +6,8 @@ namespace PersonalizedLine.Client.Api.Jobs;
 /// <summary>
 /// A job's progress as the API shows it. <see cref="Preview"/> jobs run only the first <see cref="RowLimit"/> rows.
 /// <see cref="Cost"/> is the usage so far at the configured prices, or null with <see cref="CostNote"/> naming the
-/// setting to add when the job's model has no price.
+/// setting to add when the job's model has no price. <see cref="ProviderLimits"/> (while it runs) shows the limits its
+/// providers are held to and the requests waiting for them; the ETA then follows those limits.
 /// </summary>
 public sealed record JobProgressResponse(
     string Id,
@@ -30,6 +31,7 @@ public sealed record JobProgressResponse(
     long? RowLimit,
     string? Error,
     IReadOnlyDictionary<string, long> RowsBySilo,
+    IReadOnlyList<ProviderLimitResponse> ProviderLimits,
     string ResultUrl)
 {
     public static JobProgressResponse From(JobProgress progress, CostCalculator costs) => From(progress, costs.ForUsage(progress.Model, progress.Usage));
@@ -56,5 +58,6 @@ public sealed record JobProgressResponse(
         progress.RowLimit,
         progress.Error,
         progress.RowsBySilo,
+        progress.ProviderLimits?.Select(ProviderLimitResponse.From).ToList() ?? [],
         $"/jobs/{progress.JobId}/result");
 }

@@ -1,3 +1,5 @@
+using PersonalizedLine.Grains.Interfaces.Limits;
+
 namespace PersonalizedLine.Grains.Interfaces.Jobs;
 
 /// <summary>A snapshot of a job's progress, as the API shows it. <see cref="RowLimit"/> is set for a preview (see <see cref="JobSpec.RowLimit"/>).</summary>
@@ -19,4 +21,5 @@ public sealed record class JobProgress(
     [property: Id(13)] string Model,
     [property: Id(14)] string? Error,
     [property: Id(15)] IReadOnlyDictionary<string, long> RowsBySilo,
-    [property: Id(16)] long? RowLimit = null);
+    [property: Id(16)] long? RowLimit = null,
+    [property: Id(17)] IReadOnlyList<ProviderLimitStatus>? ProviderLimits = null);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Processing;
 
 namespace PersonalizedLine.Grains.Jobs;
@@ -21,6 +22,7 @@ public sealed partial class JobGrain(
     IOptions<ProcessingOptions> options,
     IClusterMembershipService membership,
     TimeProvider clock,
+    ProviderLimitProgress limits,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
     public const string CancelledRowMessage = "Not processed: the job was cancelled.";
@@ -127,7 +129,7 @@ public sealed partial class JobGrain(
         DeactivateOnIdle();
     }
 
-    public Task<JobProgress?> GetProgress() => Task.FromResult(Job.Spec is null ? null : Progress());
+    public async Task<JobProgress?> GetProgress() => Job.Spec is null ? null : await limits.AddToAsync(Progress());
 
     public Task<JobManifest?> GetManifest() => Task.FromResult(
         Job.Spec is null ? null : new JobManifest(Job.Spec, Job.ChunkCount, _visible.Status, Job.TotalRows));

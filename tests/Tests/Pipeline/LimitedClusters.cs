@@ -53,3 +53,16 @@ public sealed class ThreeSilosWithoutLimitsCollection : ICollectionFixture<Three
 {
     public const string Name = "Three silos without limits";
 }
+
+/// <summary>One silo behind a low LLM request limit, so rows queue for permits long enough to watch.</summary>
+public sealed class OneSiloBehindALowLlmLimit() : ClusterFixture(silos: 1, maxConcurrentRowsPerSilo: 100,
+    new Dictionary<string, string?> { ["Llm:RequestsPerMinute"] = OneSiloBehindALowLlmLimit.LlmRequestsPerMinute.ToString() })
+{
+    public const int LlmRequestsPerMinute = 240;
+}
+
+[CollectionDefinition(Name)]
+public sealed class OneSiloBehindALowLlmLimitCollection : ICollectionFixture<OneSiloBehindALowLlmLimit>
+{
+    public const string Name = "One silo behind a low LLM limit";
+}
