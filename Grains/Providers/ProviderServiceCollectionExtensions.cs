@@ -57,7 +57,6 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddSingleton<ProviderLimiters>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProviderLimiters>());
         services.TryAddSingleton<TokenCostEstimator>();
-        services.TryAddSingleton<ProviderLimitProgress>();
         services.AddHostedService<ProviderStartupNotice>();
         return services;
     }

@@ -7,4 +7,5 @@ namespace PersonalizedLine.Grains.Providers;
 /// True when the research cache served it without a search paid for by this caller: stored by an earlier row or
 /// job, or shared from a search another row started. Counted as a cached search in the job's usage.
 /// </param>
-public sealed record ResearchFindings(string Summary, int SearchCalls, bool FromCache = false);
+/// <param name="RateLimitedAnswers">HTTP 429 answers the search met on the way (counted for whoever paid for it).</param>
+public sealed record ResearchFindings(string Summary, int SearchCalls, bool FromCache = false, int RateLimitedAnswers = 0);

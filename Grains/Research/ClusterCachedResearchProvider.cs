@@ -69,7 +69,7 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
                 {
                     case ResearchLookupStatus.Found:
                         return lookup.SearchedForCaller
-                            ? new ResearchFindings(lookup.Summary, SearchCalls: 1)
+                            ? new ResearchFindings(lookup.Summary, SearchCalls: 1, RateLimitedAnswers: lookup.RateLimitedAnswers)
                             : new ResearchFindings(lookup.Summary, SearchCalls: 0, FromCache: true);
                     case ResearchLookupStatus.Failed:
                         throw new ProviderCallException(lookup.Error ?? "The research failed.");

@@ -49,14 +49,15 @@ public sealed partial class ResearchCacheGrain(
     /// (usually the one that started it), every other one counts as a cached search: one search, paid once.
     /// </summary>
     private bool _unpaidSearch;
+    private int _unpaidRateLimited;
 
     public async Task<ResearchLookup> Lookup(string query, DateTimeOffset? refreshedSince, TimeSpan maxWait)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         if (StoredResultUsable(refreshedSince))
         {
-            var paid = TakeUnpaidSearch();
-            return Found(state.State.Summary, fromCache: !paid, searchedForCaller: paid);
+            var (paid, rateLimited) = TakeUnpaidSearch();
+            return Found(state.State.Summary, fromCache: !paid, searchedForCaller: paid, rateLimited);
         }
 
         // Single flight: a running search is joined, refreshing or not (it is newer than anything stored).
@@ -78,8 +79,8 @@ public sealed partial class ResearchCacheGrain(
             return new ResearchLookup(ResearchLookupStatus.Failed, string.Empty, FromCache: false, SearchedForCaller: false, error);
         }
 
-        var payer = TakeUnpaidSearch();
-        return Found(outcome.Summary, fromCache: false, searchedForCaller: payer);
+        var (payer, limited) = TakeUnpaidSearch();
+        return Found(outcome.Summary, fromCache: false, searchedForCaller: payer, limited);
     }
 
     public Task<bool> IsCached() => Task.FromResult(StoredResultUsable(refreshedSince: null));
@@ -120,6 +121,7 @@ public sealed partial class ResearchCacheGrain(
 
             await StoreAsync(query, findings.Summary);
             _unpaidSearch = true;
+            _unpaidRateLimited = findings.RateLimitedAnswers;
             outcome = new SearchOutcome(findings.Summary, Error: null);
         }
         catch (ProviderCallException ex)
@@ -161,18 +163,19 @@ public sealed partial class ResearchCacheGrain(
         }
     }
 
-    private bool TakeUnpaidSearch()
+    private (bool Paid, int RateLimited) TakeUnpaidSearch()
     {
-        var unpaid = _unpaidSearch;
+        var unpaid = (_unpaidSearch, _unpaidSearch ? _unpaidRateLimited : 0);
         _unpaidSearch = false;
+        _unpaidRateLimited = 0;
         return unpaid;
     }
 
     private static TimeSpan Clamp(TimeSpan maxWait) =>
         maxWait < TimeSpan.Zero ? TimeSpan.Zero : maxWait > MaxWait ? MaxWait : maxWait;
 
-    private static ResearchLookup Found(string summary, bool fromCache, bool searchedForCaller) =>
-        new(ResearchLookupStatus.Found, summary, fromCache, searchedForCaller, Error: null);
+    private static ResearchLookup Found(string summary, bool fromCache, bool searchedForCaller, int rateLimited) =>
+        new(ResearchLookupStatus.Found, summary, fromCache, searchedForCaller, Error: null, RateLimitedAnswers: rateLimited);
 
     private sealed record SearchOutcome(string Summary, string? Error);
 

@@ -68,7 +68,8 @@ public sealed partial class RowProcessor(
         {
             // The cluster-wide research cache: a search paid by this row, or a cached (or shared) one.
             var findings = await research.ResearchAsync(request.ResearchQuery, request.RefreshResearchSince, budget.Token).ConfigureAwait(false);
-            researchUsage = new UsageTotals(0, 0, findings.SearchCalls, CachedSearches: findings.FromCache ? 1 : 0);
+            researchUsage = new UsageTotals(
+                0, 0, findings.SearchCalls, CachedSearches: findings.FromCache ? 1 : 0, RateLimitedAnswers: findings.RateLimitedAnswers);
 
             stage = "writing the line";
             var prompt = LinePromptBuilder.Build(request.Instructions, request.Lead, findings.Summary, request.Model);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Estimates;
+using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
@@ -47,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddLeadProviders(configuration);
         services.AddSingleton<RowConcurrencyLimiter>();
         services.AddClusterResearchCache();
+        services.AddSingleton<ProviderLimitProgress>();
         services.AddSingleton<RowProcessor>();
         return services;
     }

@@ -36,6 +36,6 @@ public sealed class SerperResearchProvider : IResearchProvider
         }
 
         // Serper bills one credit per request that reached it, retries included; report the logical call.
-        return new ResearchFindings(SerperSummary.Condense(response, _options.SummaryMaxChars), SearchCalls: 1);
+        return new ResearchFindings(SerperSummary.Condense(response, _options.SummaryMaxChars), SearchCalls: 1, RateLimitedAnswers: tracker.RateLimited);
     }
 }
