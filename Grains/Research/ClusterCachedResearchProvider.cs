@@ -15,6 +15,8 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
 {
     private const string SearchLimitName = "search (research cache)";
     private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(4);
     private readonly IResearchProvider _inner;
     private readonly IGrainFactory _grains;
     private readonly ResearchOptions _options;
@@ -50,12 +52,27 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
         var entry = _grains.GetGrain<IResearchCacheGrain>(ResearchCacheKey.For(query, _options));
         var listener = PermitWaitScope.Current;
         var waitingForPermit = false;
+        var backoff = FirstBackoff;
         try
         {
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var lookup = await entry.Lookup(query, refreshedSince, _maxWait).WaitAsync(cancellationToken).ConfigureAwait(false);
+                ResearchLookup lookup;
+                try
+                {
+                    lookup = await entry.Lookup(query, refreshedSince, _maxWait).WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is OrleansException or TimeoutException && !cancellationToken.IsCancellationRequested)
+                {
+                    // The cache grain's silo died or is unreachable: the grain comes back on another silo once the
+                    // cluster notices, so ask again rather than fail the row. The row's budget bounds the retries.
+                    await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
+                    backoff = backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
+                    continue;
+                }
+
+                backoff = FirstBackoff;
 
                 // The search this row waits on is queued for the search limit's permit: so is the row, as if it had
                 // made the call itself, and its budget clock stops until the search is under way.
