@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using PersonalizedLine.Grains.Interfaces.Jobs;
-using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Submission;
 using PersonalizedLine.Tests.Support;
 using Xunit.Abstractions;
@@ -22,15 +20,15 @@ public sealed class PermitWaitBudgetTests(PacedLlmSilo silo, ITestOutputHelper o
         silo.Emulator.Reset();
         var tag = Guid.NewGuid().ToString("N")[..8];
         var csv = LeadFiles.Csv(Rows, i => $"Paced{tag}Co{i}");
-        var limiters = silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<ProviderLimiters>();
-
         var submitted = await silo.Submitter.SubmitAsync(LeadFiles.Stream(csv), new JobRequest("leads.csv"), null, CancellationToken.None);
 
-        // While it runs, rows queue at the silo for LLM permits and the job is visibly unfinished.
-        await Eventually.TrueAsync(() => limiters.Waiting >= 5, TimeSpan.FromSeconds(60), "rows to queue for LLM permits");
-        var running = await silo.Client.GetGrain<IJobGrain>(submitted.JobId).GetProgress();
-        Assert.NotNull(running);
-        Assert.Equal(JobStatus.Running, running.Status);
+        // While it runs, its progress says rows are queued behind the LLM limit.
+        var running = await Eventually.ReturnsAsync(
+            () => silo.Client.GetGrain<IJobGrain>(submitted.JobId).GetProgress(),
+            p => p?.ProviderLimits?.Any(l => l.Key.StartsWith("llm ", StringComparison.Ordinal) && l.WaitingRequests >= 5) == true,
+            TimeSpan.FromSeconds(60),
+            "progress to show rows queued for LLM permits");
+        Assert.Equal(JobStatus.Running, running!.Status);
         Assert.True(running.ProcessedRows < Rows, $"{running.ProcessedRows} rows processed while others waited");
 
         var progress = await silo.WaitUntilFinishedAsync(submitted.JobId, TimeSpan.FromMinutes(3));
