@@ -10,6 +10,11 @@ namespace PersonalizedLine.Grains.Limits;
 /// the pump only checks in every few seconds (reporting this silo's send rate) to hear whether a 429 anywhere in the
 /// cluster started pacing. A 429 seen here pauses this silo at once and is reported to the whole cluster.
 /// </summary>
+/// <remarks>
+/// Not a <c>System.Threading.RateLimiting</c> token bucket: those refill on their own clock by a fixed amount, while
+/// here permits arrive only in the coordinator's grants, in varying sizes, and a request's token cost is worked out
+/// only when it reaches the head of the queue. The pacing itself (the buckets) lives in <see cref="ClusterRateBudget"/>.
+/// </remarks>
 public sealed partial class ProviderLimiter
 {
     private const int MaxRequestsPerLease = 64;

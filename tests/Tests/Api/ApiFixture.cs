@@ -1,39 +1,10 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using PersonalizedLine.Tests.Support;
-
 namespace PersonalizedLine.Tests.Api;
 
-/// <summary>The API as users run it with no cluster configured: one process with an embedded silo, real provider clients, the emulator behind them.</summary>
-public sealed class ApiFixture : IAsyncLifetime
+/// <summary>The API as users run it with no cluster configured, with a small upload limit to test against.</summary>
+public sealed class ApiFixture() : ApiHostFixture(maxConcurrentRowsPerSilo: 50)
 {
     public const long MaxFileBytes = 2 * 1024 * 1024;
 
-    private WebApplicationFactory<Program> _factory = null!;
-
-    public ProviderEmulator.ProviderEmulator Emulator { get; private set; } = null!;
-
-    public HttpClient Http { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Emulator = await ProviderEmulator.ProviderEmulator.StartAsync();
-        var settings = PipelineSettings.For(Emulator, maxConcurrentRowsPerSilo: 50);
+    protected override void Configure(Dictionary<string, string?> settings) =>
         settings["Upload:MaxFileBytes"] = MaxFileBytes.ToString();
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
-        });
-        Http = _factory.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        Http.Dispose();
-        await _factory.DisposeAsync();
-        await Emulator.DisposeAsync();
-    }
 }

@@ -41,7 +41,7 @@ public sealed class ClusterRateBudgetRestartTests
             time.Advance(Step);
         }
 
-        var max = MaxInWindow(grants, Window);
+        var max = GrantWindows.MaxInWindow(grants, Window);
         Assert.True(max <= Limit, $"{max} granted in one 60 s window across the restart");
 
         // The new activation is not stuck slow: its last minute is back at the pace.
@@ -50,24 +50,4 @@ public sealed class ClusterRateBudgetRestartTests
     }
 
     private static PermitLeaseRequest Ask() => new("ignored", 64, 0, 500, Limit, 0, 5);
-
-    private static int MaxInWindow(List<(TimeSpan At, int Requests)> grants, TimeSpan window)
-    {
-        var max = 0;
-        var sum = 0;
-        var start = 0;
-        for (var end = 0; end < grants.Count; end++)
-        {
-            sum += grants[end].Requests;
-            while (grants[end].At - grants[start].At >= window)
-            {
-                sum -= grants[start].Requests;
-                start++;
-            }
-
-            max = Math.Max(max, sum);
-        }
-
-        return max;
-    }
 }

@@ -24,7 +24,7 @@ public sealed class ClusterRateBudgetTests
             time.Advance(Step);
         }
 
-        Assert.True(MaxInWindow(grants, TimeSpan.FromSeconds(60)) <= 600, $"max in a window: {MaxInWindow(grants, TimeSpan.FromSeconds(60))}");
+        Assert.True(GrantWindows.MaxInWindow(grants, TimeSpan.FromSeconds(60)) <= 600, $"max in a window: {GrantWindows.MaxInWindow(grants, TimeSpan.FromSeconds(60))}");
         var total = grants.Sum(g => g.Requests);
         Assert.InRange(total, (int)(0.9 * 600 * 5), 600 * 5);
     }
@@ -61,7 +61,7 @@ public sealed class ClusterRateBudgetTests
             time.Advance(Step);
         }
 
-        var perWindow = MaxInWindow(sent, TimeSpan.FromSeconds(60)) * tokensEach;
+        var perWindow = GrantWindows.MaxInWindow(sent, TimeSpan.FromSeconds(60)) * tokensEach;
         Assert.True(perWindow <= 60_000, $"tokens in a window: {perWindow}");
         Assert.True(sent.Sum(g => g.Requests) * tokensEach >= 0.9 * 60_000 * 3);
     }
@@ -177,24 +177,4 @@ public sealed class ClusterRateBudgetTests
     private static PermitLeaseRequest Ask(
         int requests, int waiting, int rpm = 0, long tpm = 0, long tokens = 0, double recentRate = 0, long largest = 0) =>
         new("ignored", requests, tokens, waiting, rpm, tpm, recentRate, LargestRequestTokens: largest);
-
-    private static int MaxInWindow(List<(TimeSpan At, int Requests)> grants, TimeSpan window)
-    {
-        var max = 0;
-        var sum = 0;
-        var start = 0;
-        for (var end = 0; end < grants.Count; end++)
-        {
-            sum += grants[end].Requests;
-            while (grants[end].At - grants[start].At >= window)
-            {
-                sum -= grants[start].Requests;
-                start++;
-            }
-
-            max = Math.Max(max, sum);
-        }
-
-        return max;
-    }
 }

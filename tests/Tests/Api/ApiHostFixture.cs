@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using PersonalizedLine.Tests.Support;
+
+namespace PersonalizedLine.Tests.Api;
+
+/// <summary>
+/// The API as users run it with no cluster configured: one process with an embedded silo, real provider clients, the
+/// emulator behind them. Fixtures add their own settings in <see cref="Configure"/>.
+/// </summary>
+public abstract class ApiHostFixture(int maxConcurrentRowsPerSilo) : IAsyncLifetime
+{
+    private WebApplicationFactory<Program> _factory = null!;
+
+    public ProviderEmulator.ProviderEmulator Emulator { get; private set; } = null!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Emulator = await ProviderEmulator.ProviderEmulator.StartAsync();
+        var settings = PipelineSettings.For(Emulator, maxConcurrentRowsPerSilo);
+        Configure(settings);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+        });
+        Http = _factory.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        await _factory.DisposeAsync();
+        await Emulator.DisposeAsync();
+    }
+
+    protected abstract void Configure(Dictionary<string, string?> settings);
+}
