@@ -28,6 +28,10 @@ public static class LimitReport
         Console.WriteLine($"limits (product)     {Configured(settings)}");
         Console.WriteLine($"search               {Describe(search, settings.QuotaWindow)}");
         Console.WriteLine($"LLM                  {Describe(llm, settings.QuotaWindow)}");
+        var origin = new[] { emulator.Search.AdmittedLog, emulator.Llm.AdmittedLog }.Where(log => log.Count > 0).Select(log => log[0].SinceStart).DefaultIfEmpty().Min();
+        var bucket = settings.QuotaWindow / 6;
+        Console.WriteLine($"{$"admitted per {bucket.TotalSeconds:0.#} s",-21}search {Timeline(emulator.Search, origin, bucket)}");
+        Console.WriteLine($"                     LLM    {Timeline(emulator.Llm, origin, bucket)}");
         Console.WriteLine($"failed rows          {progress.FailedRows:N0}");
         Console.WriteLine($"calls per row        search {emulator.Search.TotalRequests / rows:N2}, LLM {emulator.Llm.TotalRequests / rows:N2} (requests received ÷ rows, 429s and retries included)");
 
@@ -66,6 +70,24 @@ public static class LimitReport
         return report.BusyPeriod < window && (report.HeldRequestShare ?? report.HeldTokenShare) is not null
             ? shares + " (shorter than one window: the held share says nothing about pacing)"
             : shares;
+    }
+
+    /// <summary>Admitted requests per bucket from the job's first admitted request: bursts and pauses show here.</summary>
+    private static string Timeline(EndpointBehavior endpoint, TimeSpan origin, TimeSpan bucket)
+    {
+        var log = endpoint.AdmittedLog;
+        if (log.Count == 0)
+        {
+            return "none";
+        }
+
+        var counts = new int[(int)((log[^1].SinceStart - origin) / bucket) + 1];
+        foreach (var request in log)
+        {
+            counts[(int)((request.SinceStart - origin) / bucket)]++;
+        }
+
+        return string.Join(' ', counts);
     }
 
     private static string Quota(BenchmarkSettings settings)

@@ -20,6 +20,8 @@ var configuration = new Dictionary<string, string?>
     ["Processing:MaxConcurrentRowsPerSilo"] = settings.RowsInFlight.ToString(),
     ["Processing:ChunkSize"] = settings.ChunkSize.ToString(),
     ["Upload:MaxRows"] = Math.Max(settings.Rows, settings.WarmupRows).ToString(),
+    // Polly logs every handled 429 as a warning; at a provider limit the report below counts them instead.
+    ["Serilog:MinimumLevel:Override:Polly"] = "Error",
 };
 if (settings.ResearchRequestsPerMinute > 0)
 {
