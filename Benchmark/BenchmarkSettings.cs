@@ -3,25 +3,90 @@ using System.Globalization;
 namespace PersonalizedLine.Benchmark;
 
 /// <summary>Benchmark parameters from the command line.</summary>
-public sealed record BenchmarkSettings(int Rows, int ResearchLatencyMs, int LlmLatencyMs, int RowsInFlight, int ChunkSize, int WarmupRows)
+public sealed record BenchmarkSettings
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project Benchmark -- [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]";
+        "Usage: dotnet run -c Release --project Benchmark -- [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]"
+        + " [--research-jitter-ms 0] [--llm-jitter-ms 0] [--silos 1]"
+        + " [--quota-rpm 0] [--quota-tpm 0] [--quota-window 60] [--research-rpm 0] [--llm-rpm 0] [--llm-tpm 0]."
+        + " A provider limit scenario (any --quota-* or product limit given) warms up with 0 rows unless --warmup-rows says otherwise.";
+
+    /// <summary>Warm-up rows of the throughput scenarios; at a provider limit the limit sets the pace, not the JIT.</summary>
+    private const int DefaultWarmupRows = 2_000;
+
+    private static readonly Dictionary<string, Func<BenchmarkSettings, int, BenchmarkSettings>> Setters = new()
+    {
+        ["--rows"] = (s, v) => s with { Rows = v },
+        ["--research-ms"] = (s, v) => s with { ResearchLatencyMs = v },
+        ["--llm-ms"] = (s, v) => s with { LlmLatencyMs = v },
+        ["--research-jitter-ms"] = (s, v) => s with { ResearchJitterMs = v },
+        ["--llm-jitter-ms"] = (s, v) => s with { LlmJitterMs = v },
+        ["--in-flight"] = (s, v) => s with { RowsInFlight = v },
+        ["--chunk-size"] = (s, v) => s with { ChunkSize = v },
+        ["--warmup-rows"] = (s, v) => s with { WarmupRows = v },
+        ["--silos"] = (s, v) => s with { Silos = v },
+        ["--quota-rpm"] = (s, v) => s with { QuotaRequestsPerMinute = v },
+        ["--quota-tpm"] = (s, v) => s with { QuotaTokensPerMinute = v },
+        ["--quota-window"] = (s, v) => s with { QuotaWindowSeconds = v },
+        ["--research-rpm"] = (s, v) => s with { ResearchRequestsPerMinute = v },
+        ["--llm-rpm"] = (s, v) => s with { LlmRequestsPerMinute = v },
+        ["--llm-tpm"] = (s, v) => s with { LlmTokensPerMinute = v },
+    };
+
+    public int Rows { get; init; } = 10_000;
+
+    public int ResearchLatencyMs { get; init; } = 1_000;
+
+    public int LlmLatencyMs { get; init; } = 2_000;
+
+    /// <summary>Up to this much random extra latency per search answer (uniform), so answers do not all land at once.</summary>
+    public int ResearchJitterMs { get; init; }
+
+    public int LlmJitterMs { get; init; }
+
+    /// <summary>Rows in flight per silo (<c>Processing__MaxConcurrentRowsPerSilo</c>).</summary>
+    public int RowsInFlight { get; init; } = 1_000;
+
+    public int ChunkSize { get; init; } = 100;
+
+    public int WarmupRows { get; init; } = DefaultWarmupRows;
+
+    /// <summary>Silos of one cluster, hosted in this process.</summary>
+    public int Silos { get; init; } = 1;
+
+    /// <summary>Requests the emulator admits per minute on each endpoint, per key (0: no quota).</summary>
+    public int QuotaRequestsPerMinute { get; init; }
+
+    /// <summary>Tokens (prompt + max_tokens) the emulator admits per minute on the LLM endpoint (0: no quota).</summary>
+    public int QuotaTokensPerMinute { get; init; }
+
+    /// <summary>The emulator's sliding window; the per-minute quotas are scaled to it.</summary>
+    public int QuotaWindowSeconds { get; init; } = 60;
+
+    /// <summary>Limits handed to the product (<c>Research__RequestsPerMinute</c> and so on); 0: not configured, it learns.</summary>
+    public int ResearchRequestsPerMinute { get; init; }
+
+    public int LlmRequestsPerMinute { get; init; }
+
+    public int LlmTokensPerMinute { get; init; }
+
+    /// <summary>Whether this is a provider limit scenario: the extra report is printed only then.</summary>
+    public bool AtProviderLimit =>
+        QuotaRequestsPerMinute > 0 || QuotaTokensPerMinute > 0 || ResearchRequestsPerMinute > 0 || LlmRequestsPerMinute > 0 || LlmTokensPerMinute > 0;
+
+    public TimeSpan QuotaWindow => TimeSpan.FromSeconds(QuotaWindowSeconds);
+
+    /// <summary>The emulator's requests per window: the per-minute quota scaled to the window.</summary>
+    public int? QuotaRequestsPerWindow => QuotaRequestsPerMinute > 0 ? Scale(QuotaRequestsPerMinute) : null;
+
+    public long? QuotaTokensPerWindow => QuotaTokensPerMinute > 0 ? Scale(QuotaTokensPerMinute) : null;
 
     public static BenchmarkSettings Parse(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, int>
-        {
-            ["--rows"] = 10_000,
-            ["--research-ms"] = 1_000,
-            ["--llm-ms"] = 2_000,
-            ["--in-flight"] = 1_000,
-            ["--chunk-size"] = 100,
-            ["--warmup-rows"] = 2_000,
-        };
+        var values = new Dictionary<string, int>();
         for (var i = 0; i < args.Count; i++)
         {
-            if (!values.ContainsKey(args[i]) || i + 1 >= args.Count
+            if (!Setters.ContainsKey(args[i]) || i + 1 >= args.Count
                 || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
             {
                 throw new ArgumentException($"Unexpected argument '{args[i]}'. {Usage}");
@@ -31,10 +96,36 @@ public sealed record BenchmarkSettings(int Rows, int ResearchLatencyMs, int LlmL
             i++;
         }
 
-        return new BenchmarkSettings(values["--rows"], values["--research-ms"], values["--llm-ms"], values["--in-flight"], values["--chunk-size"], values["--warmup-rows"]);
+        var settings = values.Aggregate(new BenchmarkSettings(), (current, option) => Setters[option.Key](current, option.Value));
+        if (settings.AtProviderLimit && !values.ContainsKey("--warmup-rows"))
+        {
+            // A warm-up job at a limit would take minutes and leave the limiter's pace behind for the measured job.
+            settings = settings with { WarmupRows = 0 };
+        }
+
+        if (settings.Silos < 1 || settings.QuotaWindowSeconds < 1)
+        {
+            throw new ArgumentException($"--silos and --quota-window must be at least 1. {Usage}");
+        }
+
+        return settings;
     }
 
-    /// <summary>Rows per second if every slot were busy all the time: rows in flight ÷ per-row latency.</summary>
-    public double IdealRowsPerSecond =>
-        ResearchLatencyMs + LlmLatencyMs == 0 ? double.NaN : RowsInFlight / ((ResearchLatencyMs + LlmLatencyMs) / 1000.0);
+    /// <summary>Mean latency of one row: a search then an LLM call, each with its mean jitter.</summary>
+    public double RowLatencySeconds => (ResearchLatencyMs + LlmLatencyMs + (ResearchJitterMs + LlmJitterMs) / 2.0) / 1000.0;
+
+    /// <summary>
+    /// Rows per second if every slot were busy all the time: rows in flight on all silos ÷ per-row latency; at an
+    /// emulator quota, no more than the quota allows (one search and one LLM request per row).
+    /// </summary>
+    public double IdealRowsPerSecond
+    {
+        get
+        {
+            var bySlots = RowLatencySeconds == 0 ? double.NaN : Silos * RowsInFlight / RowLatencySeconds;
+            return QuotaRequestsPerWindow is { } perWindow ? Math.Min(perWindow / QuotaWindow.TotalSeconds, double.IsNaN(bySlots) ? double.MaxValue : bySlots) : bySlots;
+        }
+    }
+
+    private int Scale(int perMinute) => (int)Math.Max(1, Math.Round(perMinute * QuotaWindowSeconds / 60.0));
 }
