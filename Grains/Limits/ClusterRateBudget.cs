@@ -12,10 +12,11 @@ namespace PersonalizedLine.Grains.Limits;
 /// silo that happens to ask first cannot starve the others.
 /// </para>
 /// <para>
-/// Learning (AIMD): a 429 halves the pace at once (once per congestion event: the 429s of requests already in flight
-/// do not halve it again) and pauses every grant until the provider's hint (<c>retry-after</c>, Groq's reset
+/// Learning (AIMD): a 429 halves the pace at once — or cuts it further, to what the silos sent in their last seconds
+/// spread over those seconds plus the wait the provider asked for, when that is lower — once per congestion event
+/// (the 429s of requests already in flight do not cut it again), and pauses every grant until the provider's hint (<c>retry-after</c>, Groq's reset
 /// headers) or <see cref="FallbackPause"/>. While rows keep waiting and no 429 comes, the pace climbs back by 5 % of
-/// the pace before the cut every <see cref="IncreaseInterval"/>, up to the configured limit. With no limit configured
+/// the pace after the cut every <see cref="IncreaseInterval"/>, up to the configured limit. With no limit configured
 /// requests go out freely until the first 429, which starts pacing at half the rate the silos were sending.
 /// </para>
 /// </summary>
@@ -29,6 +30,9 @@ public sealed class ClusterRateBudget(TimeProvider time)
     private static readonly TimeSpan ActiveSiloWindow = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxPause = TimeSpan.FromMinutes(10);
     private const double MinRequestsPerSecond = 1.0 / 60;
+
+    /// <summary>The span silos measure their recent sending rate over (<see cref="RecentRate"/>).</summary>
+    private const double RecentRateSeconds = RecentRate.Seconds;
 
     private readonly Dictionary<string, SiloDemand> _silos = new(StringComparer.Ordinal);
     private int _requestsPerMinute;
@@ -139,8 +143,8 @@ public sealed class ClusterRateBudget(TimeProvider time)
             if (_firstCutFrom is { } sentAtCut && SentRecently(now) > sentAtCut)
             {
                 _firstCutFrom = SentRecently(now);
-                _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, _firstCutFrom.Value * 0.5);
-                _increaseStep = Math.Max(_increaseStep, _firstCutFrom.Value * 0.05);
+                _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, Math.Min(_firstCutFrom.Value * 0.5, Sustainable(now, _pausedUntil - now)));
+                _increaseStep = Math.Max(MinRequestsPerSecond, _learnedRequestsPerSecond.Value * 0.05);
             }
 
             return;
@@ -163,10 +167,10 @@ public sealed class ClusterRateBudget(TimeProvider time)
             }
 
             var current = _learnedRequestsPerSecond ?? _firstCutFrom!.Value;
-            _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, current * 0.5);
+            _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, Math.Min(current * 0.5, Sustainable(now, pause)));
 
-            // The climb's step never shrinks: a run of cuts must not leave the pace creeping back at a crawl.
-            _increaseStep = Math.Max(_increaseStep, Math.Max(MinRequestsPerSecond, current * 0.05));
+            // The climb: 5 % of the pace just learned every interval, so it probes above it gently and again after each cut.
+            _increaseStep = Math.Max(MinRequestsPerSecond, _learnedRequestsPerSecond.Value * 0.05);
         }
 
         // Nothing banked before the 429 may be spent after it.
@@ -278,6 +282,17 @@ public sealed class ClusterRateBudget(TimeProvider time)
         }
 
         return demand;
+    }
+
+    /// <summary>
+    /// What the provider's hint says it can sustain: the requests the silos sent in their last few seconds, spread over
+    /// those seconds plus the wait it asked for. A sliding-window provider that took a minute's requests in one burst
+    /// asks for most of a minute, which makes this close to its real limit at the first cut.
+    /// </summary>
+    private double Sustainable(DateTimeOffset now, TimeSpan pause)
+    {
+        var sent = SentRecently(now) * RecentRateSeconds;
+        return sent <= 0 ? double.PositiveInfinity : sent / (RecentRateSeconds + Math.Max(0, pause.TotalSeconds));
     }
 
     private double SentRecently(DateTimeOffset now) => ActiveSilos(now).Sum(s => s.RecentRequestsPerSecond);

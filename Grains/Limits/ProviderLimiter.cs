@@ -18,6 +18,16 @@ namespace PersonalizedLine.Grains.Limits;
 public sealed partial class ProviderLimiter
 {
     private const int MaxRequestsPerLease = 64;
+
+    /// <summary>
+    /// Slow start, while no limit is configured or learned: a silo first keeps at most this many requests in flight
+    /// per key, and one more for every answer that was not a 429 (the window doubles every round trip), so that
+    /// meeting an unknown limit costs a few 429s rather than one per row in flight.
+    /// </summary>
+    public const int SlowStartWindow = 32;
+
+    /// <summary>Past this many in flight, slow start is over: requests pass freely until a 429.</summary>
+    public const int SlowStartEnd = 1024;
     private static readonly TimeSpan IdleStop = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ReportSpacing = TimeSpan.FromMilliseconds(500);
 
@@ -32,6 +42,9 @@ public sealed partial class ProviderLimiter
     private readonly ILogger _logger;
     private readonly RecentRate _sent;
     private bool _unlimited;
+    private int _inFlight;
+    private int _window = SlowStartWindow;
+    private bool _slowStartDone;
     private int _grantRequests;
     private long _grantTokens;
     private DateTimeOffset _grantExpiresAt;
@@ -160,10 +173,34 @@ public sealed partial class ProviderLimiter
         }
     }
 
+    /// <summary>A request that took a permit got its answer (or gave up): its place in the slow-start window is free.</summary>
+    public void Completed(bool rateLimited)
+    {
+        lock (_gate)
+        {
+            _inFlight = Math.Max(0, _inFlight - 1);
+            if (!rateLimited && !_slowStartDone && ++_window >= SlowStartEnd)
+            {
+                _slowStartDone = true;
+            }
+
+            if (_unlimited)
+            {
+                ServeWaiters(_time.GetUtcNow());
+            }
+        }
+    }
+
     private bool TryTake(long tokens, DateTimeOffset now)
     {
         if (_unlimited)
         {
+            if (!_slowStartDone && _inFlight >= _window)
+            {
+                return false;
+            }
+
+            _inFlight++;
             return true;
         }
 
@@ -174,6 +211,7 @@ public sealed partial class ProviderLimiter
 
         _grantRequests--;
         _grantTokens -= tokens;
+        _inFlight++;
         return true;
     }
 

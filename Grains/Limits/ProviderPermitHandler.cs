@@ -27,36 +27,45 @@ public sealed class ProviderPermitHandler(
         await limiter.AcquireAsync(size, PermitWaitScope.Current, cancellationToken).ConfigureAwait(false);
         tracker?.WaitedForPermit(Stopwatch.GetElapsedTime(waitStarted));
 
-        var spent = tracker?.ProviderTime ?? TimeSpan.Zero;
-        var left = options.TotalTimeout - spent;
-        if (left <= TimeSpan.Zero)
-        {
-            MarkTotalReached(tracker);
-            throw new TimeoutRejectedException($"The call used its {options.TotalTimeout} on the provider.", options.TotalTimeout);
-        }
-
-        var cutByTotal = left < options.AttemptTimeout;
-        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        attempt.CancelAfter(cutByTotal ? left : options.AttemptTimeout);
-        HttpResponseMessage response;
+        var rateLimited = false;
         try
         {
-            response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
-        {
-            tracker?.AttemptTimedOut();
-            if (cutByTotal)
+            var spent = tracker?.ProviderTime ?? TimeSpan.Zero;
+            var left = options.TotalTimeout - spent;
+            if (left <= TimeSpan.Zero)
             {
                 MarkTotalReached(tracker);
+                throw new TimeoutRejectedException($"The call used its {options.TotalTimeout} on the provider.", options.TotalTimeout);
             }
 
-            var timeout = cutByTotal ? options.TotalTimeout : options.AttemptTimeout;
-            throw new TimeoutRejectedException($"The attempt was cut after {timeout}.", timeout, ex);
-        }
+            var cutByTotal = left < options.AttemptTimeout;
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(cutByTotal ? left : options.AttemptTimeout);
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt.IsCancellationRequested)
+            {
+                tracker?.AttemptTimedOut();
+                if (cutByTotal)
+                {
+                    MarkTotalReached(tracker);
+                }
 
-        Feedback(limiter, response, tokens.RequestCost(size));
-        return response;
+                var timeout = cutByTotal ? options.TotalTimeout : options.AttemptTimeout;
+                throw new TimeoutRejectedException($"The attempt was cut after {timeout}.", timeout, ex);
+            }
+
+            rateLimited = response.StatusCode == HttpStatusCode.TooManyRequests;
+            Feedback(limiter, response, tokens.RequestCost(size));
+            return response;
+        }
+        finally
+        {
+            limiter.Completed(rateLimited);
+        }
     }
 
     private void Feedback(ProviderLimiter limiter, HttpResponseMessage response, long tokenCost)

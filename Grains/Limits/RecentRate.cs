@@ -3,7 +3,7 @@ namespace PersonalizedLine.Grains.Limits;
 /// <summary>Requests per second over the last few seconds, in one-second buckets; thread-safe and allocation-free.</summary>
 internal sealed class RecentRate(TimeProvider time)
 {
-    private const int Seconds = 5;
+    public const int Seconds = 5;
     private readonly long[] _counts = new long[Seconds];
     private readonly long[] _stamps = new long[Seconds];
 

@@ -133,12 +133,35 @@ public sealed class ProviderLimiterTests : IDisposable
             var permit = limiter.AcquireAsync(new PromptSize(400, 120), null, CancellationToken.None);
             Assert.True(permit.IsCompletedSuccessfully, $"call {i} had to wait");
             await permit;
+            limiter.Completed(rateLimited: false);
         }
 
         // The pump still checks in (to hear of a 429 elsewhere in the cluster), but not per call.
         await Eventually.TrueAsync(() => coordinator.LeaseCalls >= 1, Deadline, "the limiter to check in with the coordinator");
         Assert.InRange(coordinator.LeaseCalls, 1, 10);
         Assert.Equal(0, limiter.Waiting);
+    }
+
+    [Fact]
+    public async Task Without_a_limit_a_silo_starts_slow_and_opens_up_with_every_answer_that_is_not_a_429()
+    {
+        var limiter = Limiter(NotConfigured, new ScriptedLimitCoordinator { Unlimited = true });
+
+        var first = Enumerable.Range(0, ProviderLimiter.SlowStartWindow).Select(_ => Acquire(limiter)).ToList();
+        Assert.All(first, permit => Assert.True(permit.IsCompletedSuccessfully));
+        var queued = Enumerable.Range(0, 3).Select(_ => Acquire(limiter)).ToList();
+        Assert.All(queued, permit => Assert.False(permit.IsCompleted));
+        Assert.Equal(3, limiter.Waiting);
+
+        // One answer frees its place and widens the window by one: two of the three queued calls go.
+        limiter.Completed(rateLimited: false);
+        await Task.WhenAll(queued.Take(2));
+        Assert.False(queued[2].IsCompleted);
+
+        // A 429 frees the place but does not widen the window.
+        limiter.Completed(rateLimited: true);
+        await queued[2];
+        Assert.False(Acquire(limiter).IsCompleted);
     }
 
     public void Dispose()

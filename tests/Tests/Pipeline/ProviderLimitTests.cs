@@ -83,9 +83,10 @@ public sealed class LearnedLimitTests(ThreeSilosWithoutLimits cluster, ITestOutp
 
         csv.AssertAllOk();
         Assert.Equal(Rows, progress.SucceededRows);
-        // The first burst meets the limit; after that the whole cluster waits out the provider's hint and paces.
-        Assert.InRange(search.RateLimitedShare, 0, 0.05);
-        Assert.InRange(llm.RateLimitedShare, 0, 0.05);
+        // Only the first contact with the limit (what three silos have in flight when the window fills) meets 429s;
+        // after that the whole cluster waits out the provider's hint and paces. Measured: 0.4 % to 5 % here.
+        Assert.InRange(search.RateLimitedShare, 0, 0.08);
+        Assert.InRange(llm.RateLimitedShare, 0, 0.08);
         Assert.Equal(llm.RateLimited + search.RateLimited, progress.Usage.RateLimitedAnswers);
     }
 }
