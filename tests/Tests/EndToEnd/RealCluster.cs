@@ -27,7 +27,12 @@ public sealed class RealCluster : IAsyncDisposable
     public IReadOnlyList<NodeProcess> Silos => _silos;
 
     public static async Task<RealCluster> StartAsync(
-        string name, int silos, RedisServer redis, PostgresServer postgres, ProviderEmulator.ProviderEmulator emulator)
+        string name,
+        int silos,
+        RedisServer redis,
+        PostgresServer postgres,
+        ProviderEmulator.ProviderEmulator emulator,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = $"e2e_{name}_{Guid.NewGuid():N}"[..40];
         await postgres.CreateDatabaseAsync(database);
@@ -51,6 +56,11 @@ public sealed class RealCluster : IAsyncDisposable
             ["Processing__PendingRowRetryInterval"] = "00:00:03",
             ["Processing__ResumeInterval"] = "00:00:05",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
         var cluster = new RealCluster(environment, logDirectory);
         for (var i = 1; i <= silos; i++)
         {
