@@ -143,8 +143,7 @@ public sealed class ClusterRateBudget(TimeProvider time)
             if (_firstCutFrom is { } sentAtCut && SentRecently(now) > sentAtCut)
             {
                 _firstCutFrom = SentRecently(now);
-                _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, Math.Min(_firstCutFrom.Value * 0.5, Sustainable(now, _pausedUntil - now)));
-                _increaseStep = Math.Max(MinRequestsPerSecond, _learnedRequestsPerSecond.Value * 0.05);
+                CutFrom(_firstCutFrom.Value, now, _pausedUntil - now);
             }
 
             return;
@@ -166,11 +165,7 @@ public sealed class ClusterRateBudget(TimeProvider time)
                 _firstCutFrom = Math.Max(MinRequestsPerSecond, SentRecently(now));
             }
 
-            var current = _learnedRequestsPerSecond ?? _firstCutFrom!.Value;
-            _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, Math.Min(current * 0.5, Sustainable(now, pause)));
-
-            // The climb: 5 % of the pace just learned every interval, so it probes above it gently and again after each cut.
-            _increaseStep = Math.Max(MinRequestsPerSecond, _learnedRequestsPerSecond.Value * 0.05);
+            CutFrom(_learnedRequestsPerSecond ?? _firstCutFrom!.Value, now, pause);
         }
 
         // Nothing banked before the 429 may be spent after it.
@@ -282,6 +277,15 @@ public sealed class ClusterRateBudget(TimeProvider time)
         }
 
         return demand;
+    }
+
+    /// <summary>The learned pace after a 429: half of <paramref name="pace"/>, or what the provider's hint says it can sustain if lower.</summary>
+    private void CutFrom(double pace, DateTimeOffset now, TimeSpan pause)
+    {
+        _learnedRequestsPerSecond = Math.Max(MinRequestsPerSecond, Math.Min(pace * 0.5, Sustainable(now, pause)));
+
+        // The climb: 5 % of the pace just learned every interval, so it probes above it gently and again after each cut.
+        _increaseStep = Math.Max(MinRequestsPerSecond, _learnedRequestsPerSecond.Value * 0.05);
     }
 
     /// <summary>
