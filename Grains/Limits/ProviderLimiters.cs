@@ -53,9 +53,6 @@ public sealed class ProviderLimiters(
             options.RequestsPerMinute, options.TokensPerMinute, options.RateLimitFallbackDelay);
     }
 
-    /// <summary>Calls waiting for a permit in this silo, over every limit.</summary>
-    public int Waiting => _limiters.Values.Sum(l => l.Waiting);
-
     private ProviderLimiter Get(ProviderLimitSettings settings) =>
         _limiters.GetOrAdd(settings.Key, key => new ProviderLimiter(
             settings, _grains?.GetGrain<IProviderLimitGrain>(key) ?? new LocalLimitCoordinator(key, time), tokens, _silo, time, _logger,

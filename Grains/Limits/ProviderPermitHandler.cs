@@ -77,14 +77,14 @@ public sealed class ProviderPermitHandler(
         }
 
         // Groq's request counter is per day; both tell when the next request would be refused for certain.
-        if (Remaining(response, "x-ratelimit-remaining-requests") == 0 && Reset(response, RateLimitDelay.ResetRequestsHeader) is { } requestsReset)
+        if (Remaining(response, "x-ratelimit-remaining-requests") == 0 && RateLimitDelay.Reset(response, RateLimitDelay.ResetRequestsHeader) is { } requestsReset)
         {
             limiter.OnExhausted(requestsReset);
         }
         else if (Remaining(response, "x-ratelimit-remaining-tokens") is { } tokensLeft
                  && tokenCost > 0
                  && tokensLeft < tokenCost
-                 && Reset(response, RateLimitDelay.ResetTokensHeader) is { } tokensReset)
+                 && RateLimitDelay.Reset(response, RateLimitDelay.ResetTokensHeader) is { } tokensReset)
         {
             limiter.OnExhausted(tokensReset);
         }
@@ -95,9 +95,6 @@ public sealed class ProviderPermitHandler(
         && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
-
-    private static TimeSpan? Reset(HttpResponseMessage response, string header) =>
-        response.Headers.TryGetValues(header, out var values) && GoDuration.TryParse(values.FirstOrDefault(), out var reset) ? reset : null;
 
     private static void MarkTotalReached(ProviderCallTracker? tracker)
     {

@@ -28,9 +28,7 @@ public static class RateLimitDelay
         TimeSpan? longest = null;
         foreach (var name in (ReadOnlySpan<string>)[ResetRequestsHeader, ResetTokensHeader])
         {
-            if (response.Headers.TryGetValues(name, out var values)
-                && GoDuration.TryParse(values.FirstOrDefault(), out var reset)
-                && (longest is null || reset > longest))
+            if (Reset(response, name) is { } reset && (longest is null || reset > longest))
             {
                 longest = reset;
             }
@@ -38,6 +36,10 @@ public static class RateLimitDelay
 
         return longest is null ? null : Clamp(longest.Value);
     }
+
+    /// <summary>One of Groq's reset headers (a Go duration such as <c>7.66s</c>), or null when absent or unreadable.</summary>
+    public static TimeSpan? Reset(HttpResponseMessage response, string header) =>
+        response.Headers.TryGetValues(header, out var values) && GoDuration.TryParse(values.FirstOrDefault(), out var reset) ? reset : null;
 
     // A date in the past or a zero hint still means "not now": never hammer a throttling provider.
     private static TimeSpan Clamp(TimeSpan value) => value < TimeSpan.FromMilliseconds(50) ? TimeSpan.FromMilliseconds(50) : value;
