@@ -11,13 +11,16 @@ namespace PersonalizedLine.Cli;
 /// <param name="RefreshResearch">Search every distinct query again instead of using cached research.</param>
 /// <param name="Estimate">Only print what the file would cost; process nothing.</param>
 /// <param name="Limit">A preview: process only the first this many rows.</param>
+/// <param name="RowsPerRequest">Rows sharing one LLM request; null for <c>Llm__RowsPerRequest</c>.</param>
 public sealed record CommandLineOptions(
     string InputPath, string OutputPath, string? Prompt, string? ResearchQuery, string? Model,
-    bool RefreshResearch = false, bool Estimate = false, long? Limit = null)
+    bool RefreshResearch = false, bool Estimate = false, long? Limit = null, int? RowsPerRequest = null)
 {
+    private const int MaxRowsPerRequest = Grains.Providers.LlmOptions.MaxRowsPerRequest;
+
     public const string Usage = """
         Usage: personalizedline <leads.csv> [--output <file>] [--prompt <text|@file>] [--research-query <text>] [--model <id>]
-                                            [--refresh-research] [--limit <rows>] [--estimate]
+                                            [--refresh-research] [--limit <rows>] [--rows-per-request <n>] [--estimate]
 
         Researches each lead's company and writes one personalized opening line per row.
         The output keeps every input column and row, in order, and adds personalized_line,
@@ -27,6 +30,9 @@ public sealed record CommandLineOptions(
         --estimate      print what the file would cost (searches, LLM requests, tokens, time at the
                         configured limits, money at the Pricing__ prices) and exit without processing.
         --limit <rows>  a preview: process only the first <rows> rows, to judge the lines first.
+        --rows-per-request <n>
+                        let up to <n> rows (1-50) share one LLM request: n times fewer requests, for
+                        plans limited in requests per minute. Default Llm__RowsPerRequest (1).
 
         Providers: set SERPER_API_KEY and GROQ_API_KEY (or Research__ApiKey / Llm__ApiKey, Llm__BaseUrl
         for any OpenAI-compatible API). Without keys, built-in OFFLINE providers write placeholder lines.
@@ -35,7 +41,7 @@ public sealed record CommandLineOptions(
     /// <summary>Parses the arguments, or returns the reason they are unusable.</summary>
     public static (CommandLineOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
-        string? input = null, output = null, prompt = null, research = null, model = null, limit = null;
+        string? input = null, output = null, prompt = null, research = null, model = null, limit = null, rowsPerRequest = null;
         var refreshResearch = false;
         var estimate = false;
         for (var i = 0; i < args.Count; i++)
@@ -64,6 +70,9 @@ public sealed record CommandLineOptions(
                 case "--limit":
                     limit = NextValue() ?? string.Empty;
                     break;
+                case "--rows-per-request":
+                    rowsPerRequest = NextValue() ?? string.Empty;
+                    break;
                 case "--estimate":
                     estimate = true;
                     break;
@@ -83,7 +92,7 @@ public sealed record CommandLineOptions(
             return (null, "Name the CSV to process.");
         }
 
-        if (output is "" || prompt is "" || research is "" || model is "" || limit is "")
+        if (output is "" || prompt is "" || research is "" || model is "" || limit is "" || rowsPerRequest is "")
         {
             return (null, "An option is missing its value.");
         }
@@ -99,7 +108,18 @@ public sealed record CommandLineOptions(
             rowLimit = rows;
         }
 
+        int? perRequest = null;
+        if (rowsPerRequest is not null)
+        {
+            if (!int.TryParse(rowsPerRequest, NumberStyles.None, CultureInfo.InvariantCulture, out var shared) || shared is < 1 or > MaxRowsPerRequest)
+            {
+                return (null, $"--rows-per-request must be a whole number from 1 to {MaxRowsPerRequest} (got '{rowsPerRequest}').");
+            }
+
+            perRequest = shared;
+        }
+
         output ??= Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".personalized.csv");
-        return (new CommandLineOptions(input, output, prompt, research, model, refreshResearch, estimate, rowLimit), null);
+        return (new CommandLineOptions(input, output, prompt, research, model, refreshResearch, estimate, rowLimit, perRequest), null);
     }
 }

@@ -19,7 +19,7 @@ public static class EstimatePrinter
         Row("distinct research queries", Number(estimate.DistinctResearchQueries));
         Row("already cached", Number(estimate.CachedResearchQueries) + (estimate.CachedResearchQueriesExtrapolated ? " (extrapolated)" : string.Empty));
         Row("searches to make", Number(estimate.SearchesToMake));
-        Row("LLM requests", Number(estimate.LlmRequests));
+        Row("LLM requests", Number(estimate.LlmRequests) + (estimate.RowsPerRequest > 1 ? $" ({estimate.RowsPerRequest} rows each)" : string.Empty));
         Row("prompt tokens (est.)", Number(estimate.PromptTokens));
         Row("completion tokens, max", Number(estimate.CompletionTokensMax));
         Row("completion tokens, typical", Number(estimate.CompletionTokensTypical));

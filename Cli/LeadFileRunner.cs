@@ -38,7 +38,7 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
         };
 
         var clock = Stopwatch.StartNew();
-        var request = new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model, options.RefreshResearch, options.Limit);
+        var request = new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model, options.RefreshResearch, options.Limit, options.RowsPerRequest);
         JobProgress progress;
         try
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PersonalizedLine.Grains.Providers;
 
 namespace PersonalizedLine.Client.Api.Jobs;
 
@@ -7,8 +8,10 @@ public sealed class JobUploadForm
 {
     public const string LimitField = "limit";
 
+    public const string RowsPerRequestField = "rowsPerRequest";
+
     public static readonly IReadOnlySet<string> FieldNames =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch", LimitField };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch", LimitField, RowsPerRequestField };
 
     public string? Prompt { get; set; }
 
@@ -21,6 +24,9 @@ public sealed class JobUploadForm
     /// <summary>The <c>limit</c> field as sent; see <see cref="RowLimit"/>.</summary>
     public string? Limit { get; set; }
 
+    /// <summary>The <c>rowsPerRequest</c> field as sent; see <see cref="RowsPerRequest"/>.</summary>
+    public string? RowsPerRequestText { get; set; }
+
     public void Set(string name, string value)
     {
         switch (name.ToLowerInvariant())
@@ -30,6 +36,7 @@ public sealed class JobUploadForm
             case "model": Model = value; break;
             case "refreshresearch": RefreshResearch = ParseFlag(name, value); break;
             case LimitField: Limit = value; break;
+            case "rowsperrequest": RowsPerRequestText = value; break;
         }
     }
 
@@ -54,6 +61,25 @@ public sealed class JobUploadForm
         {
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Bad limit",
                 $"'limit' must be a whole number of rows, at least 1 (got '{Limit}'). limit=N runs only the first N rows, as a preview; leave it out to run the whole file.");
+        }
+
+        return rows;
+    }
+
+    /// <summary>Rows sharing one LLM request (null: <c>Llm__RowsPerRequest</c>).</summary>
+    /// <exception cref="UploadRejectedException">Not a whole number from 1 to 50.</exception>
+    public int? RowsPerRequest()
+    {
+        if (string.IsNullOrWhiteSpace(RowsPerRequestText))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(RowsPerRequestText.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rows)
+            || rows is < 1 or > LlmOptions.MaxRowsPerRequest)
+        {
+            throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Bad rowsPerRequest",
+                $"'rowsPerRequest' must be a whole number from 1 to {LlmOptions.MaxRowsPerRequest} (got '{RowsPerRequestText}'): how many rows share one LLM request. Leave it out for the server's default (Llm__RowsPerRequest).");
         }
 
         return rows;

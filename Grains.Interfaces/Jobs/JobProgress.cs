@@ -22,4 +22,5 @@ public sealed record class JobProgress(
     [property: Id(14)] string? Error,
     [property: Id(15)] IReadOnlyDictionary<string, long> RowsBySilo,
     [property: Id(16)] long? RowLimit = null,
-    [property: Id(17)] IReadOnlyList<ProviderLimitStatus>? ProviderLimits = null);
+    [property: Id(17)] IReadOnlyList<ProviderLimitStatus>? ProviderLimits = null,
+    [property: Id(18)] int RowsPerRequest = 1);

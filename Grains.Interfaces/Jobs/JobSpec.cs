@@ -13,6 +13,7 @@ namespace PersonalizedLine.Grains.Interfaces.Jobs;
 /// rather than a flag, so that the job's later rows share the new searches instead of each refreshing again).
 /// </param>
 /// <param name="RowLimit">A preview: only the first this many data rows of the file were taken. Null for the whole file.</param>
+/// <param name="RowsPerRequest">Rows that share one chat completion (1: each row alone).</param>
 [GenerateSerializer, Immutable, Alias("job-spec")]
 public sealed record class JobSpec(
     [property: Id(0)] string FileName,
@@ -22,4 +23,5 @@ public sealed record class JobSpec(
     [property: Id(4)] string PromptTemplate,
     [property: Id(5)] string Model,
     [property: Id(6)] DateTimeOffset? RefreshResearchSince = null,
-    [property: Id(7)] long? RowLimit = null);
+    [property: Id(7)] long? RowLimit = null,
+    [property: Id(8)] int RowsPerRequest = 1);

@@ -8,6 +8,8 @@ namespace PersonalizedLine.Grains.Interfaces.Rows;
 /// <param name="Lead">The lead's fields by placeholder name (first_name, company, …), for prompts and offline writers.</param>
 /// <param name="Model">LLM model id.</param>
 /// <param name="RefreshResearchSince">The job's <c>JobSpec.RefreshResearchSince</c>: research older than this is searched again.</param>
+/// <param name="PromptTemplate">The job's prompt template, unrendered: a request shared by several rows states it once.</param>
+/// <param name="RowsPerRequest">The job's <c>JobSpec.RowsPerRequest</c>.</param>
 [GenerateSerializer, Immutable, Alias("row-request")]
 public sealed record class RowRequest(
     [property: Id(0)] string ChunkKey,
@@ -16,4 +18,10 @@ public sealed record class RowRequest(
     [property: Id(3)] string Instructions,
     [property: Id(4)] IReadOnlyDictionary<string, string> Lead,
     [property: Id(5)] string Model,
-    [property: Id(6)] DateTimeOffset? RefreshResearchSince = null);
+    [property: Id(6)] DateTimeOffset? RefreshResearchSince = null,
+    [property: Id(7)] string PromptTemplate = "",
+    [property: Id(8)] int RowsPerRequest = 1)
+{
+    /// <summary>The job the row belongs to (the first part of <see cref="ChunkKey"/>).</summary>
+    public string JobId => ChunkKey.Split('/')[0];
+}

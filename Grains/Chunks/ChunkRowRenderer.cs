@@ -12,6 +12,8 @@ public sealed class ChunkRowRenderer
     private readonly TemplateBinding _prompt;
     private readonly string _model;
     private readonly DateTimeOffset? _refreshResearchSince;
+    private readonly string _promptTemplate;
+    private readonly int _rowsPerRequest;
 
     public ChunkRowRenderer(JobSpec spec)
     {
@@ -20,6 +22,8 @@ public sealed class ChunkRowRenderer
         _prompt = LeadTemplate.Parse(spec.PromptTemplate, "prompt template").Bind(spec.Headers);
         _model = spec.Model;
         _refreshResearchSince = spec.RefreshResearchSince;
+        _promptTemplate = spec.PromptTemplate;
+        _rowsPerRequest = spec.RowsPerRequest;
     }
 
     /// <summary>The request for a row, or the failure that makes a request pointless.</summary>
@@ -44,7 +48,8 @@ public sealed class ChunkRowRenderer
             lead[name] = value;
         }
 
-        var request = new RowRequest(chunkKey, rowNumber, _research.Render(row.Cells), _prompt.Render(row.Cells), lead, _model, _refreshResearchSince);
+        var request = new RowRequest(chunkKey, rowNumber, _research.Render(row.Cells), _prompt.Render(row.Cells), lead, _model, _refreshResearchSince,
+            _promptTemplate, _rowsPerRequest);
         return (request, null);
     }
 }

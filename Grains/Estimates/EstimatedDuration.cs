@@ -3,7 +3,7 @@ namespace PersonalizedLine.Grains.Estimates;
 /// <summary>
 /// How long the configured provider limits need for a job: each configured limit gives a time (work over the limit
 /// per minute) and the longest one binds. Tokens are counted the way providers admit a request: its prompt plus
-/// <c>Llm__MaxTokens</c>. With no limit configured there is no figure: the time is then set by provider latency.
+/// its <c>max_tokens</c>. With no limit configured there is no figure: the time is then set by provider latency.
 /// </summary>
 public static class EstimatedDuration
 {
@@ -11,11 +11,12 @@ public static class EstimatedDuration
     public const string LlmRequestsKey = "Llm__RequestsPerMinute";
     public const string LlmTokensKey = "Llm__TokensPerMinute";
 
+    /// <param name="answerTokens">The <c>max_tokens</c> of all LLM requests together.</param>
     /// <returns>Seconds (one decimal) and the binding limit's key, or (null, null) when no limit is configured.</returns>
     public static (double? Seconds, string? BindingLimit) Compute(
         long searches, int researchRequestsPerMinute,
         long llmRequests, int llmRequestsPerMinute,
-        long promptTokens, int maxTokens, int llmTokensPerMinute)
+        long promptTokens, long answerTokens, int llmTokensPerMinute)
     {
         double? longest = null;
         string? binding = null;
@@ -35,7 +36,7 @@ public static class EstimatedDuration
 
         Consider(ResearchRequestsKey, searches, researchRequestsPerMinute);
         Consider(LlmRequestsKey, llmRequests, llmRequestsPerMinute);
-        Consider(LlmTokensKey, promptTokens + ((double)maxTokens * llmRequests), llmTokensPerMinute);
+        Consider(LlmTokensKey, promptTokens + (double)answerTokens, llmTokensPerMinute);
         return (longest is { } s ? Math.Round(s, 1) : null, binding);
     }
 }

@@ -11,7 +11,7 @@ namespace PersonalizedLine.Grains.Estimates;
 /// <param name="CachedResearchQueries">Of those, how many the research cache holds fresh now (no search to pay for).</param>
 /// <param name="CachedResearchQueriesExtrapolated">True when only the first distinct queries were checked and the rest extrapolated.</param>
 /// <param name="SearchesToMake">Distinct queries not cached: the web searches the job would make.</param>
-/// <param name="LlmRequests">Chat completion requests: one per valid row.</param>
+/// <param name="LlmRequests">Chat completion requests: one per valid row, or one per <see cref="RowsPerRequest"/> rows sharing a request.</param>
 /// <param name="PromptTokens">Estimated prompt tokens of all requests (≈ 4 characters a token, from a sample of real prompts).</param>
 /// <param name="PromptTokensSampleRows">How many rows' real prompts were measured for <paramref name="PromptTokens"/>.</param>
 /// <param name="CompletionTokensMax">Completion tokens at most: <c>Llm__MaxTokens</c> per request.</param>
@@ -37,4 +37,8 @@ public sealed record JobEstimate(
     double? ExpectedDurationSeconds,
     string? BindingLimit,
     JobCost? Cost,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Rows that share one chat completion, after the token cap (1: each row alone).</summary>
+    public int RowsPerRequest { get; init; } = 1;
+}

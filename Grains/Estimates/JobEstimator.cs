@@ -6,6 +6,7 @@ using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Prompts;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Research;
+using PersonalizedLine.Grains.SharedRequests;
 using PersonalizedLine.Grains.Submission;
 
 namespace PersonalizedLine.Grains.Estimates;
@@ -35,9 +36,10 @@ public sealed class JobEstimator(
     {
         var llmOptions = llm.Value;
         var researchOptions = research.Value;
-        await using var file = await JobFile.OpenAsync(csv, request, upload.Value, llmOptions.Model, cancellationToken);
+        await using var file = await JobFile.OpenAsync(csv, request, upload.Value, llmOptions, cancellationToken);
         var renderer = new ChunkRowRenderer(file.Spec);
         var researchStandIn = PromptTokens.ResearchStandIn(researchOptions.SummaryMaxChars);
+        var shared = file.Spec.RowsPerRequest > 1;
 
         long rows = 0, valid = 0, sampledTokens = 0;
         var sampled = 0;
@@ -61,8 +63,10 @@ public sealed class JobEstimator(
 
             if (sampled < _sampling.PromptSampleRows)
             {
-                var prompt = LinePromptBuilder.Build(rowRequest.Instructions, rowRequest.Lead, researchStandIn, rowRequest.Model);
-                sampledTokens += PromptTokens.Of(prompt);
+                // Rows sharing a request send their fields and research as JSON; the instructions count once per request.
+                sampledTokens += shared
+                    ? PromptTokens.OfText(SharedPromptBuilder.RowJson(rowRequest.RowNumber, rowRequest.Lead, researchStandIn)) + 1
+                    : PromptTokens.Of(LinePromptBuilder.Build(rowRequest.Instructions, rowRequest.Lead, researchStandIn, rowRequest.Model));
                 sampled++;
             }
         }
@@ -76,18 +80,22 @@ public sealed class JobEstimator(
             ? (long)Math.Round((double)cachedChecked * distinct.Count / keysToCheck.Count)
             : cachedChecked;
 
-        var promptTokens = sampled == 0 ? 0 : sampled == valid ? sampledTokens : (long)Math.Round((double)sampledTokens / sampled * valid);
-        var completionMax = valid * llmOptions.MaxTokens;
+        var rowTokens = sampled == 0 ? 0 : sampled == valid ? sampledTokens : (long)Math.Round((double)sampledTokens / sampled * valid);
+        var requests = new LlmRequestPlan(file.Spec.RowsPerRequest, llmOptions, shared, file.Spec.PromptTemplate, sampled == 0 ? 0 : (double)sampledTokens / sampled)
+            .For(valid);
+        var promptTokens = rowTokens + (requests.Shared ? requests.Count * requests.FixedPromptTokens : 0);
+        var completionMax = requests.AnswerTokens;
         var completionTypical = valid * Math.Min(TypicalCompletionTokens, llmOptions.MaxTokens);
         var searches = distinct.Count - cached;
         var (seconds, binding) = EstimatedDuration.Compute(
             searches, researchOptions.RequestsPerMinute,
-            valid, llmOptions.RequestsPerMinute,
-            promptTokens, llmOptions.MaxTokens, llmOptions.TokensPerMinute);
+            requests.Count, llmOptions.RequestsPerMinute,
+            promptTokens, completionMax, llmOptions.TokensPerMinute);
         var quote = costs.Quote(file.Spec.Model, promptTokens, completionMax, searches);
 
         notes.Add(TokenNote(sampled, valid, researchOptions.SummaryMaxChars));
-        notes.Add($"Completion tokens are at most Llm__MaxTokens ({llmOptions.MaxTokens}) per request; a typical one-sentence line is about {TypicalCompletionTokens}.");
+        notes.Add($"Completion tokens are at most Llm__MaxTokens ({llmOptions.MaxTokens}) per line; a typical one-sentence line is about {TypicalCompletionTokens}.");
+        notes.Add(requests.Note);
         if (rows > valid)
         {
             notes.Add($"{rows - valid} of {rows} rows fail before any provider call (extra fields or an empty required cell) and cost nothing.");
@@ -116,8 +124,11 @@ public sealed class JobEstimator(
         }
 
         return new JobEstimate(
-            file.Spec.Model, file.Spec.RowLimit, rows, rows - valid, distinct.Count, cached, extrapolated, searches, valid,
-            promptTokens, sampled, completionMax, completionTypical, seconds, binding, quote.Cost, notes);
+            file.Spec.Model, file.Spec.RowLimit, rows, rows - valid, distinct.Count, cached, extrapolated, searches, requests.Count,
+            promptTokens, sampled, completionMax, completionTypical, seconds, binding, quote.Cost, notes)
+        {
+            RowsPerRequest = requests.RowsPerRequest,
+        };
     }
 
     private async Task<(long Cached, string? Problem)> CountCachedAsync(IReadOnlyList<string> keys, CancellationToken cancellationToken)

@@ -27,5 +27,8 @@ public static class PromptTokens
     /// </summary>
     public static string ResearchStandIn(int chars) => new('r', Math.Max(0, chars));
 
-    private static long Of(string message) => PerMessageOverhead + ((message.Length + CharsPerToken - 1) / CharsPerToken);
+    /// <summary>Estimated tokens of a piece of text inside a message (no framing).</summary>
+    public static long OfText(string text) => ((text?.Length ?? 0) + CharsPerToken - 1) / CharsPerToken;
+
+    private static long Of(string message) => PerMessageOverhead + OfText(message);
 }

@@ -11,13 +11,13 @@ using PersonalizedLine.Grains.Providers;
 namespace PersonalizedLine.Grains.Rows;
 
 /// <summary>
-/// The work of one row: wait for a slot in this silo, research, ask the LLM, check the line. Never throws: every
+/// The work of one row: wait for a slot in this silo, research, have its line written (<see cref="RowLineSender"/>). Never throws: every
 /// outcome, including a provider that failed for good or a blown budget, becomes a <see cref="RowResult"/>.
 /// </summary>
 public sealed partial class RowProcessor(
     RowConcurrencyLimiter limiter,
     IResearchProvider research,
-    ILineWriter lineWriter,
+    RowLineSender lineSender,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
     ILogger<RowProcessor> logger)
@@ -72,15 +72,7 @@ public sealed partial class RowProcessor(
                 0, 0, findings.SearchCalls, CachedSearches: findings.FromCache ? 1 : 0, RateLimitedAnswers: findings.RateLimitedAnswers);
 
             stage = "writing the line";
-            var prompt = LinePromptBuilder.Build(request.Instructions, request.Lead, findings.Summary, request.Model);
-            var draft = await lineWriter.WriteLineAsync(prompt, budget.Token).ConfigureAwait(false);
-            var usage = researchUsage.Add(
-                new UsageTotals(draft.PromptTokens, draft.CompletionTokens, 0, LlmRequests: 1, RateLimitedAnswers: draft.RateLimitedAnswers));
-
-            var verdict = LineGuardrails.Check(draft.Text, settings.MaxLineLength);
-            return verdict.Accepted
-                ? RowResult.Ok(verdict.Line, usage)
-                : RowResult.Failed($"The line was rejected: {verdict.Reason}.", usage);
+            return await lineSender.WriteAsync(request, findings.Summary, researchUsage, budget, budget.Token).ConfigureAwait(false);
         }
         catch (ProviderCallException ex)
         {

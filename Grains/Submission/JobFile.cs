@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using PersonalizedLine.Grains.Csv;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Prompts;
+using PersonalizedLine.Grains.Providers;
 
 namespace PersonalizedLine.Grains.Submission;
 
@@ -27,12 +28,19 @@ public sealed class JobFile : IAsyncDisposable
     /// <exception cref="CsvInputException">The file is empty, binary, not valid text, or its header is unusable.</exception>
     /// <exception cref="JobRejectedException">A template does not parse or names a column the file lacks.</exception>
     public static async Task<JobFile> OpenAsync(
-        Stream csv, JobRequest request, UploadOptions limits, string defaultModel, CancellationToken cancellationToken, DateTimeOffset? submittedAt = null)
+        Stream csv, JobRequest request, UploadOptions limits, LlmOptions llm, CancellationToken cancellationToken, DateTimeOffset? submittedAt = null)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(llm);
         if (request.RowLimit is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(request), request.RowLimit, "A row limit must be at least 1.");
+        }
+
+        if (request.RowsPerRequest is < 1 or > LlmOptions.MaxRowsPerRequest)
+        {
+            throw new JobRejectedException([
+                $"rowsPerRequest must be between 1 and {LlmOptions.MaxRowsPerRequest} (got {request.RowsPerRequest}): the rows that share one LLM request."]);
         }
 
         var reader = await LeadCsvReader.OpenAsync(csv, new CsvReadLimits
@@ -49,9 +57,10 @@ public sealed class JobFile : IAsyncDisposable
                 reader.Delimiter,
                 NullIfBlank(request.ResearchQueryTemplate) ?? DefaultTemplates.ResearchQuery,
                 NullIfBlank(request.PromptTemplate) ?? DefaultTemplates.Prompt,
-                NullIfBlank(request.Model) ?? defaultModel,
+                NullIfBlank(request.Model) ?? llm.Model,
                 request.RefreshResearch ? submittedAt ?? DateTimeOffset.UtcNow : null,
-                request.RowLimit);
+                request.RowLimit,
+                request.RowsPerRequest ?? llm.RowsPerRequest);
 
             var problems = JobTemplates.Validate(spec.ResearchQueryTemplate, spec.PromptTemplate, spec.Headers);
             if (problems.Count > 0)

@@ -7,10 +7,12 @@ namespace PersonalizedLine.Grains.Submission;
 /// <param name="Model">The LLM model id, or null for <c>Llm__Model</c>.</param>
 /// <param name="RefreshResearch">Do not use cached research from before this job: search every distinct query again.</param>
 /// <param name="RowLimit">A preview: take only the first this many data rows (at least 1). Null for the whole file.</param>
+/// <param name="RowsPerRequest">Rows per chat completion (1 to 50), or null for <c>Llm__RowsPerRequest</c>.</param>
 public sealed record JobRequest(
     string FileName,
     string? PromptTemplate = null,
     string? ResearchQueryTemplate = null,
     string? Model = null,
     bool RefreshResearch = false,
-    long? RowLimit = null);
+    long? RowLimit = null,
+    int? RowsPerRequest = null);

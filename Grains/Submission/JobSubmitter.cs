@@ -25,7 +25,7 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
         Stream csv, JobRequest request, Func<CancellationToken, Task>? beforeStart, CancellationToken cancellationToken)
     {
         var limits = upload.Value;
-        await using var file = await JobFile.OpenAsync(csv, request, limits, llm.Value.Model, cancellationToken, _clock.GetUtcNow());
+        await using var file = await JobFile.OpenAsync(csv, request, limits, llm.Value, cancellationToken, _clock.GetUtcNow());
         var spec = file.Spec;
 
         var jobId = Guid.NewGuid().ToString("N");

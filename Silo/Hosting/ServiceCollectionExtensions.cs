@@ -8,6 +8,7 @@ using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Research;
 using PersonalizedLine.Grains.Rows;
+using PersonalizedLine.Grains.SharedRequests;
 using PersonalizedLine.Grains.Submission;
 
 namespace PersonalizedLine.Silo.Hosting;
@@ -49,6 +50,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<RowConcurrencyLimiter>();
         services.AddClusterResearchCache();
         services.AddSingleton<ProviderLimitProgress>();
+        services.AddSingleton<SharedRequestBatcher>();
+        services.AddSingleton<RowLineSender>();
         services.AddSingleton<RowProcessor>();
         return services;
     }

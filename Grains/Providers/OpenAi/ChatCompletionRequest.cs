@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 namespace PersonalizedLine.Grains.Providers;
 
 /// <summary>Body of <c>POST chat/completions</c> (OpenAI wire format, snake_case).</summary>
+/// <param name="ResponseFormat">JSON mode for requests that carry several rows; left out of single-row requests.</param>
 public sealed record ChatCompletionRequest(
     [property: JsonPropertyName("model")] string Model,
     [property: JsonPropertyName("messages")] IReadOnlyList<ChatMessage> Messages,
     [property: JsonPropertyName("temperature")] double Temperature,
-    [property: JsonPropertyName("max_tokens")] int MaxTokens);
+    [property: JsonPropertyName("max_tokens")] int MaxTokens,
+    [property: JsonPropertyName("response_format"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ChatResponseFormat? ResponseFormat = null);

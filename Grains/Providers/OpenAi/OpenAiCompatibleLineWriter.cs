@@ -3,8 +3,11 @@ using PersonalizedLine.Grains.Limits;
 
 namespace PersonalizedLine.Grains.Providers;
 
-/// <summary>Writes a line with one chat completion on any OpenAI-compatible API (Groq by default).</summary>
-public sealed class OpenAiCompatibleLineWriter : ILineWriter
+/// <summary>
+/// Writes lines with chat completions on any OpenAI-compatible API (Groq by default): one row per request, or several
+/// rows sharing one request in JSON mode.
+/// </summary>
+public sealed class OpenAiCompatibleLineWriter : ILineWriter, ISharedLineWriter
 {
     private readonly IChatCompletionsApi _api;
     private readonly LlmOptions _options;
@@ -25,17 +28,34 @@ public sealed class OpenAiCompatibleLineWriter : ILineWriter
     public async Task<LineDraft> WriteLineAsync(LineRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var model = string.IsNullOrWhiteSpace(request.Model) ? _options.Model : request.Model;
+        var (content, _, usage, rateLimited) = await CompleteAsync(
+            request.SystemPrompt, request.UserPrompt, request.Model, _options.MaxTokens, null, cancellationToken).ConfigureAwait(false);
+        return new LineDraft(content, usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0, rateLimited);
+    }
+
+    public async Task<SharedLineAnswer> WriteSharedAsync(SharedLineRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (content, finishReason, usage, rateLimited) = await CompleteAsync(
+            request.SystemPrompt, request.UserPrompt, request.Model, request.MaxTokens, ChatResponseFormat.JsonObject, cancellationToken).ConfigureAwait(false);
+        return new SharedLineAnswer(content, finishReason, usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0, rateLimited);
+    }
+
+    private async Task<(string Content, string? FinishReason, ChatUsage? Usage, int RateLimited)> CompleteAsync(
+        string systemPrompt, string userPrompt, string requestedModel, int maxTokens, ChatResponseFormat? format, CancellationToken cancellationToken)
+    {
+        var model = string.IsNullOrWhiteSpace(requestedModel) ? _options.Model : requestedModel;
         var body = new ChatCompletionRequest(
             model,
-            [new ChatMessage("system", request.SystemPrompt), new ChatMessage("user", request.UserPrompt)],
+            [new ChatMessage("system", systemPrompt), new ChatMessage("user", userPrompt)],
             _options.Temperature,
-            _options.MaxTokens);
+            maxTokens,
+            format);
 
         // What a tokens-per-minute limit will count for this request: the prompt plus the most the answer may take
         // (costed when its permit is granted); the usage answered teaches the estimator the provider's real ratio.
-        var promptChars = request.SystemPrompt.Length + request.UserPrompt.Length;
-        var tracker = new ProviderCallTracker { Model = model, Size = new PromptSize(promptChars, _options.MaxTokens) };
+        var promptChars = systemPrompt.Length + userPrompt.Length;
+        var tracker = new ProviderCallTracker { Model = model, Size = new PromptSize(promptChars, maxTokens) };
         ChatCompletionResponse response;
         try
         {
@@ -47,10 +67,9 @@ public sealed class OpenAiCompatibleLineWriter : ILineWriter
         }
 
         // An empty string is a valid (if useless) answer that guardrails judge; a missing message is a broken answer.
-        var content = response.Choices is [{ Message.Content: { } text }, ..] ? text
+        var (content, finishReason) = response.Choices is [{ Message.Content: { } text } choice, ..] ? (text, choice.FinishReason)
             : throw new ProviderCallException($"LLM answer had no message content (model {model}). Check that Llm__Model names a chat model.");
-        var usage = response.Usage;
-        _tokens.Observe(promptChars, usage?.PromptTokens ?? 0);
-        return new LineDraft(content, usage?.PromptTokens ?? 0, usage?.CompletionTokens ?? 0, tracker.RateLimited);
+        _tokens.Observe(promptChars, response.Usage?.PromptTokens ?? 0);
+        return (content, finishReason, response.Usage, tracker.RateLimited);
     }
 }

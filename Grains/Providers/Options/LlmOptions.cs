@@ -35,5 +35,26 @@ public sealed class LlmOptions : ProviderResilienceOptions
     /// </summary>
     public int TokensPerMinute { get; set; }
 
+    /// <summary>The most rows a job may put in one chat completion (<c>rowsPerRequest</c>).</summary>
+    public const int MaxRowsPerRequest = 50;
+
+    /// <summary>
+    /// Rows that share one chat completion by default (a job's <c>rowsPerRequest</c> overrides it); 1 sends every row
+    /// alone. Up to <see cref="MaxRowsPerRequest"/>. A request-limited plan writes this many times more rows a minute.
+    /// </summary>
+    public int RowsPerRequest { get; set; } = 1;
+
+    /// <summary>
+    /// How long the first row of a shared request waits for others before the request leaves with fewer rows: the
+    /// end of a job, or a slow trickle of research, must not hold rows (and their slots) for long.
+    /// </summary>
+    public TimeSpan RowsPerRequestWait { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// The model's context window in tokens (prompt and answer together); a shared request is split to stay within
+    /// it. The default fits the default model (131,072 for llama-3.1-8b-instant); set it for smaller models.
+    /// </summary>
+    public int ContextTokens { get; set; } = 131_072;
+
     public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
 }

@@ -31,6 +31,21 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
                 "every request is admitted for its prompt plus MaxTokens.");
         }
 
+        if (options.RowsPerRequest is < 1 or > LlmOptions.MaxRowsPerRequest)
+        {
+            failures.Add($"{section}__RowsPerRequest must be between 1 and {LlmOptions.MaxRowsPerRequest}, but is {options.RowsPerRequest}.");
+        }
+
+        if (options.RowsPerRequestWait <= TimeSpan.Zero || options.RowsPerRequestWait > TimeSpan.FromMinutes(1))
+        {
+            failures.Add($"{section}__RowsPerRequestWait must be more than zero and at most a minute (a row waits that long for company), but is {options.RowsPerRequestWait}.");
+        }
+
+        if (options.ContextTokens <= options.MaxTokens)
+        {
+            failures.Add($"{section}__ContextTokens ({options.ContextTokens}) must be more than {section}__MaxTokens ({options.MaxTokens}): it is the model's whole context window.");
+        }
+
         OptionsChecks.Resilience(section, options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
