@@ -39,7 +39,7 @@ public sealed partial class ProviderLimitProgress(
         }
 
         var eta = progress.EstimatedTimeRemaining;
-        if ((search.WaitingRequests > 0 || model.WaitingRequests > 0) && RowsPerSecondAllowed(search, model, progress.Usage) is { } allowed)
+        if ((search.WaitingRequests > 0 || model.WaitingRequests > 0) && RowsPerSecondAllowed(search, model, progress) is { } allowed)
         {
             eta = TimeSpan.FromSeconds((progress.TotalRows - progress.ProcessedRows) / allowed);
         }
@@ -48,8 +48,13 @@ public sealed partial class ProviderLimitProgress(
     }
 
     /// <summary>The rows a second the limits let through, from the job's own mix so far (cache hits need no search).</summary>
-    private double? RowsPerSecondAllowed(ProviderLimitStatus search, ProviderLimitStatus model, UsageTotals usage)
+    private double? RowsPerSecondAllowed(ProviderLimitStatus search, ProviderLimitStatus model, JobProgress progress)
     {
+        var usage = progress.Usage;
+        // Rows that share requests: as many as the job asked for until its own mix says otherwise.
+        var rowsPerRequest = usage.LlmRequests == 0
+            ? progress.RowsPerRequest
+            : Math.Clamp((double)progress.ProcessedRows / usage.LlmRequests, 1, Math.Max(1, progress.RowsPerRequest));
         double? allowed = null;
         if (search.Limited && search.RequestsPerSecond > 0)
         {
@@ -60,13 +65,13 @@ public sealed partial class ProviderLimitProgress(
 
         if (model.Limited && model.RequestsPerSecond > 0)
         {
-            allowed = Math.Min(allowed ?? double.MaxValue, model.RequestsPerSecond);
+            allowed = Math.Min(allowed ?? double.MaxValue, model.RequestsPerSecond * rowsPerRequest);
         }
 
         if (model.Limited && model.TokensPerSecond > 0)
         {
             // Providers admit a request for its prompt plus max_tokens.
-            var promptPerRow = usage.LlmRequests == 0 ? 0 : (double)usage.PromptTokens / usage.LlmRequests;
+            var promptPerRow = usage.LlmRequests == 0 ? 0 : (double)usage.PromptTokens / usage.LlmRequests / rowsPerRequest;
             allowed = Math.Min(allowed ?? double.MaxValue, model.TokensPerSecond / Math.Max(1, promptPerRow + llm.Value.MaxTokens));
         }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Limits;
+using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
 
 namespace PersonalizedLine.Grains.SharedRequests;
@@ -17,6 +18,7 @@ namespace PersonalizedLine.Grains.SharedRequests;
 public sealed partial class SharedRequestBatcher(
     ILineWriter writer,
     IOptions<LlmOptions> options,
+    IOptions<ProcessingOptions> processing,
     TokenCostEstimator tokens,
     TimeProvider time,
     ILogger<SharedRequestBatcher> logger)
@@ -51,7 +53,8 @@ public sealed partial class SharedRequestBatcher(
             }
 
             gathering.Add(row);
-            if (gathering.Rows.Count >= gathering.RowsPerRequest)
+            // Gathered rows hold their slots: when they hold all of this silo's, no other row could come to join them.
+            if (gathering.Rows.Count >= gathering.RowsPerRequest || gathering.Rows.Count >= processing.Value.MaxConcurrentRowsPerSilo)
             {
                 full = Detach(key, gathering);
             }
