@@ -15,18 +15,25 @@ public static class DefaultAnswers
     /// </summary>
     public static string LineFor(string userPrompt)
     {
-        var fields = ParseFields(userPrompt ?? string.Empty);
-        var name = Field(fields, "first_name", "firstname") ?? Field(fields, "name", "full_name")?.Split(' ')[0];
-        var company = Field(fields, "company", "company_name");
-        if (name is not null || company is not null)
+        var greeting = LeadGreeting.From(ParseFields(userPrompt ?? string.Empty));
+        if (!greeting.IsEmpty)
         {
-            return $"Hi {name ?? "there"}, I saw what {company ?? "your team"} is up to and had a quick idea for you.";
+            return greeting.Line;
         }
 
         var excerpt = Flatten(userPrompt ?? string.Empty);
         excerpt = excerpt.Length > 60 ? excerpt[..60] : excerpt;
         return string.Create(CultureInfo.InvariantCulture, $"Emulated line {Hash(userPrompt ?? string.Empty):x8} for: {excerpt}");
     }
+
+    /// <summary>
+    /// The line the emulated LLM writes for one row of a batched request, from the lead's fields by name
+    /// (<c>first_name</c>/<c>firstname</c>, else the first word of <c>name</c>/<c>full_name</c>; <c>company</c>/<c>company_name</c>):
+    /// the same line <see cref="LineFor(string)"/> writes for that lead alone. A lead with neither gets
+    /// <c>Hi there, I saw what your team is up to…</c>.
+    /// </summary>
+    public static string LineForLead(IReadOnlyDictionary<string, string> lead) =>
+        LeadGreeting.From(lead ?? throw new ArgumentNullException(nameof(lead))).Line;
 
     /// <summary>The description the emulated search returns for a query (also the knowledge-graph description).</summary>
     public static string DescriptionFor(string query) =>
@@ -76,9 +83,6 @@ public static class DefaultAnswers
 
         return fields;
     }
-
-    private static string? Field(Dictionary<string, string> fields, params string[] keys) =>
-        keys.Select(k => fields.GetValueOrDefault(k)).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
     private static string Flatten(string text) => string.Join(' ', text.Split((char[])[' ', '\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries));
 

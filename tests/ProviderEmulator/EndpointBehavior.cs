@@ -15,6 +15,8 @@ public sealed class EndpointBehavior
     private long _latencyTicks;
     private long _jitterTicks;
     private long _totalRequests;
+    private long _batchedRequests;
+    private long _batchedRows;
     private long _inFlight;
     private long _maxInFlight;
     private long _everyNth;
@@ -103,6 +105,15 @@ public sealed class EndpointBehavior
     /// <summary>Requests received since start or the last <see cref="ResetCounters"/>, including rejected ones.</summary>
     public long TotalRequests => Interlocked.Read(ref _totalRequests);
 
+    /// <summary>
+    /// Chat: requests received with <c>response_format</c> <c>json_object</c> (several rows in one call), counted like
+    /// <see cref="TotalRequests"/>, rejected ones too. Always 0 on search.
+    /// </summary>
+    public long BatchedRequests => Interlocked.Read(ref _batchedRequests);
+
+    /// <summary>Rows carried by <see cref="BatchedRequests"/> (none for a request whose array could not be read).</summary>
+    public long BatchedRows => Interlocked.Read(ref _batchedRows);
+
     /// <summary>Requests being answered right now.</summary>
     public long InFlight => Interlocked.Read(ref _inFlight);
 
@@ -172,6 +183,8 @@ public sealed class EndpointBehavior
     public void ResetCounters()
     {
         Interlocked.Exchange(ref _totalRequests, 0);
+        Interlocked.Exchange(ref _batchedRequests, 0);
+        Interlocked.Exchange(ref _batchedRows, 0);
         Interlocked.Exchange(ref _maxInFlight, Interlocked.Read(ref _inFlight));
         Interlocked.Exchange(ref _scriptedRateLimited, 0);
         _recorded.Clear();
@@ -221,6 +234,12 @@ public sealed class EndpointBehavior
 
         RequestReceived?.Invoke(record);
         return fault;
+    }
+
+    internal void CountBatched(int rows)
+    {
+        Interlocked.Increment(ref _batchedRequests);
+        Interlocked.Add(ref _batchedRows, rows);
     }
 
     internal void Leave() => Interlocked.Decrement(ref _inFlight);

@@ -20,4 +20,22 @@ public enum FaultKind
 
     /// <summary>A well-formed answer carrying the given text (LLM: the line; search: the description).</summary>
     Content,
+
+    /// <summary>Batched chat: the line of the last row is left out. Other requests are answered normally.</summary>
+    BatchMissingId,
+
+    /// <summary>Batched chat: the ids of the first two lines are swapped, so each names the other row's lead. Needs two rows.</summary>
+    BatchSwappedIds,
+
+    /// <summary>Batched chat: the first row's line appears twice, the second copy with a different text.</summary>
+    BatchDuplicateId,
+
+    /// <summary>Batched chat: an extra line with id <c>999999</c>, which no row has.</summary>
+    BatchUnknownId,
+
+    /// <summary>Batched chat: the content is chatty prose around the lines, not JSON.</summary>
+    BatchInvalidJson,
+
+    /// <summary>Batched chat: the content stops halfway through the JSON and <c>finish_reason</c> is <c>length</c>.</summary>
+    BatchTruncated,
 }

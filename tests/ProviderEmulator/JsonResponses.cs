@@ -8,7 +8,13 @@ namespace PersonalizedLine.ProviderEmulator;
 /// <summary>Writes small JSON or text answers without reflection-based serialization.</summary>
 internal static class JsonResponses
 {
-    public static Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write)
+    public static Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write) =>
+        WriteAsync(context, status, "application/json", Serialize(write));
+
+    public static Task WriteRawAsync(HttpContext context, int status, string contentType, string body) =>
+        WriteAsync(context, status, contentType, Encoding.UTF8.GetBytes(body));
+
+    public static byte[] Serialize(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -16,13 +22,10 @@ internal static class JsonResponses
             write(writer);
         }
 
-        return WriteAsync(context, status, "application/json", buffer.WrittenMemory);
+        return buffer.WrittenSpan.ToArray();
     }
 
-    public static Task WriteRawAsync(HttpContext context, int status, string contentType, string body) =>
-        WriteAsync(context, status, contentType, Encoding.UTF8.GetBytes(body));
-
-    private static async Task WriteAsync(HttpContext context, int status, string contentType, ReadOnlyMemory<byte> body)
+    public static async Task WriteAsync(HttpContext context, int status, string contentType, ReadOnlyMemory<byte> body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;

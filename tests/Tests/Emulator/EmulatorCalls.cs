@@ -41,6 +41,31 @@ internal sealed class EmulatorCalls(EmulatorServer emulator) : IDisposable
         return await SendAsync(request);
     }
 
+    /// <summary>A batched chat request: <c>response_format</c> <c>json_object</c>, the rows as the user message's last line.</summary>
+    public async Task<Answer> BatchedChatAsync(string key, params BatchedRow[] rows) =>
+        await BatchedChatAsync(key, BatchedRow.UserMessage(rows));
+
+    public async Task<Answer> BatchedChatAsync(string key, string userMessage)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["model"] = "llama-3.1-8b-instant",
+            ["response_format"] = new Dictionary<string, string> { ["type"] = "json_object" },
+            ["max_tokens"] = 400,
+            ["messages"] = new object[]
+            {
+                new Dictionary<string, string> { ["role"] = "system", ["content"] = SystemPrompt },
+                new Dictionary<string, string> { ["role"] = "user", ["content"] = userMessage },
+            },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseUrl, "/v1/chat/completions"))
+        {
+            Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return await SendAsync(request);
+    }
+
     public async Task<Answer> SearchAsync(string key, string query = "Acme Robotics")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(emulator.BaseUrl, "/search"))
