@@ -59,6 +59,45 @@ public sealed class PreviewAndCostApiTests
         Assert.Equal(0, _api.Emulator.TotalRequests);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("51")]
+    [InlineData("many")]
+    public async Task RowsPerRequestOutOfRangeIs400NamingIt(string rowsPerRequest)
+    {
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(LeadFiles.Csv(2), "leads.csv", ("rowsPerRequest", rowsPerRequest)));
+        using var estimate = await _api.Http.PostAsync($"/jobs/estimate?rowsPerRequest={rowsPerRequest}", JobUploads.Csv(LeadFiles.Csv(2)));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, estimate.StatusCode);
+        Assert.Contains("'rowsPerRequest' must be a whole number from 1 to 50", (await ReadJsonAsync(response)).GetProperty("detail").GetString());
+        Assert.Equal(0, _api.Emulator.TotalRequests);
+    }
+
+    [Fact]
+    public async Task RowsSharingRequestsComeBackInOrderWithTheirOwnLines()
+    {
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(Leads(10), "leads.csv", ("rowsPerRequest", "5")));
+        var id = (await ReadJsonAsync(response)).GetProperty("id").GetString()!;
+
+        var job = await WaitForCompletedAsync(id);
+
+        Assert.Equal(5, job.GetProperty("rowsPerRequest").GetInt32());
+        using var result = await _api.Http.GetAsync($"/jobs/{id}/result");
+        var output = await CsvOutput.ParseAsync(await result.Content.ReadAsStreamAsync());
+        output.AssertAllOk();
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal($"Hi Lead{i}, I saw what {output.Cell(i, "company")} is up to and had a quick idea for you.", output.Cell(i, "personalized_line"));
+        }
+
+        // One silo: ten rows fill two requests, unless a slow start left a row or two to go alone.
+        var requests = job.GetProperty("usage").GetProperty("llmRequests").GetInt64();
+        Assert.Equal(_api.Emulator.Llm.TotalRequests, requests);
+        Assert.InRange(requests, 2, 4);
+        Assert.Equal(10, _api.Emulator.Llm.BatchedRows + (_api.Emulator.Llm.TotalRequests - _api.Emulator.Llm.BatchedRequests));
+    }
+
     [Fact]
     public async Task AWholeJobIsNoPreviewAndShowsItsUsageAndCostAtTheListPrices()
     {

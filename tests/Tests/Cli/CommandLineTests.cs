@@ -46,9 +46,21 @@ public sealed class CommandLineTests
         Assert.False(CommandLineOptions.Parse(["in.csv"]).Options!.Estimate);
     }
 
+    [Fact]
+    public void RowsPerRequestIsParsedAndLeftToTheServerWhenAbsent()
+    {
+        var (options, error) = CommandLineOptions.Parse(["in.csv", "--rows-per-request", "20"]);
+
+        Assert.Null(error);
+        Assert.Equal(20, options!.RowsPerRequest);
+        Assert.Null(CommandLineOptions.Parse(["in.csv"]).Options!.RowsPerRequest);
+    }
+
     [Theory]
     [InlineData(new[] { "a.csv", "--limit", "0" }, "--limit must be a whole number")]
     [InlineData(new[] { "a.csv", "--limit", "ten" }, "--limit must be a whole number")]
+    [InlineData(new[] { "a.csv", "--rows-per-request", "0" }, "--rows-per-request must be a whole number from 1 to 50")]
+    [InlineData(new[] { "a.csv", "--rows-per-request", "51" }, "--rows-per-request must be a whole number from 1 to 50")]
     [InlineData(new string[0], "Name the CSV")]
     [InlineData(new[] { "a.csv", "b.csv" }, "Unexpected argument 'b.csv'")]
     [InlineData(new[] { "a.csv", "--model" }, "missing its value")]

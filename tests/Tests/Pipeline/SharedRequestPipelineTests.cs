@@ -55,14 +55,17 @@ public sealed class SharedRequestPipelineTests
     [InlineData("truncated")]
     public async Task A_fault_sends_back_alone_only_the_rows_it_touched(string fault)
     {
-        _cluster.Emulator.Llm.EnqueueFaults(FaultNamed(fault));
+        // Only the first shared request is spoiled, whichever comes first.
+        var spoiled = 0;
+        _cluster.Emulator.Llm.FaultWhen(body =>
+            body.Contains("json_object", StringComparison.Ordinal) && Interlocked.Exchange(ref spoiled, 1) == 0 ? FaultNamed(fault) : null);
 
         var (progress, output) = await RunAsync(rows: 40, rowsPerRequest: 10);
 
         AssertEveryRowHasItsOwnLine(output, 40);
         Assert.Equal(40, progress.SucceededRows);
         var requests = _cluster.Emulator.Llm.Requests;
-        var faulted = CompaniesIn(requests.First(IsShared).Text);
+        var faulted = CompaniesIn(requests.Single(r => r.Fault is not null).Text);
         var touched = fault switch
         {
             "missing" => [faulted[^1]],
