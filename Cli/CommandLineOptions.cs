@@ -12,15 +12,16 @@ namespace PersonalizedLine.Cli;
 /// <param name="Estimate">Only print what the file would cost; process nothing.</param>
 /// <param name="Limit">A preview: process only the first this many rows.</param>
 /// <param name="RowsPerRequest">Rows sharing one LLM request; null for <c>Llm__RowsPerRequest</c>.</param>
+/// <param name="Batch">Send the LLM work through the provider's Batch API (null: <c>Llm__Mode</c>).</param>
 public sealed record CommandLineOptions(
     string InputPath, string OutputPath, string? Prompt, string? ResearchQuery, string? Model,
-    bool RefreshResearch = false, bool Estimate = false, long? Limit = null, int? RowsPerRequest = null)
+    bool RefreshResearch = false, bool Estimate = false, long? Limit = null, int? RowsPerRequest = null, bool Batch = false)
 {
     private const int MaxRowsPerRequest = Grains.Providers.LlmOptions.MaxRowsPerRequest;
 
     public const string Usage = """
         Usage: personalizedline <leads.csv> [--output <file>] [--prompt <text|@file>] [--research-query <text>] [--model <id>]
-                                            [--refresh-research] [--limit <rows>] [--rows-per-request <n>] [--estimate]
+                                            [--refresh-research] [--limit <rows>] [--rows-per-request <n>] [--batch] [--estimate]
 
         Researches each lead's company and writes one personalized opening line per row.
         The output keeps every input column and row, in order, and adds personalized_line,
@@ -33,6 +34,9 @@ public sealed record CommandLineOptions(
         --rows-per-request <n>
                         let up to <n> rows (1-50) share one LLM request: n times fewer requests, for
                         plans limited in requests per minute. Default Llm__RowsPerRequest (1).
+        --batch         send the LLM work through the provider's Batch API: half the price, lines
+                        within Llm__BatchCompletionWindow (24h); the command waits, and can be stopped
+                        and run again against a cluster without losing the batch.
 
         Providers: set SERPER_API_KEY and GROQ_API_KEY (or Research__ApiKey / Llm__ApiKey, Llm__BaseUrl
         for any OpenAI-compatible API). Without keys, built-in OFFLINE providers write placeholder lines.
@@ -44,6 +48,7 @@ public sealed record CommandLineOptions(
         string? input = null, output = null, prompt = null, research = null, model = null, limit = null, rowsPerRequest = null;
         var refreshResearch = false;
         var estimate = false;
+        var batch = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -72,6 +77,9 @@ public sealed record CommandLineOptions(
                     break;
                 case "--rows-per-request":
                     rowsPerRequest = NextValue() ?? string.Empty;
+                    break;
+                case "--batch":
+                    batch = true;
                     break;
                 case "--estimate":
                     estimate = true;
@@ -120,6 +128,6 @@ public sealed record CommandLineOptions(
         }
 
         output ??= Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".personalized.csv");
-        return (new CommandLineOptions(input, output, prompt, research, model, refreshResearch, estimate, rowLimit, perRequest), null);
+        return (new CommandLineOptions(input, output, prompt, research, model, refreshResearch, estimate, rowLimit, perRequest, batch), null);
     }
 }

@@ -38,7 +38,8 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
         };
 
         var clock = Stopwatch.StartNew();
-        var request = new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model, options.RefreshResearch, options.Limit, options.RowsPerRequest);
+        var request = new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model, options.RefreshResearch, options.Limit, options.RowsPerRequest,
+            options.Batch ? JobMode.Batch : null);
         JobProgress progress;
         try
         {

@@ -25,7 +25,7 @@ public static class ApiProblems
             },
             csv.Message,
             csv.LineNumber is { } line ? new Dictionary<string, object?> { ["line"] = line } : null),
-        JobRejectedException job => Problem(StatusCodes.Status400BadRequest, "The templates do not match the file",
+        JobRejectedException job => Problem(StatusCodes.Status400BadRequest, job.Title,
             job.Message, new Dictionary<string, object?> { ["problems"] = job.Problems }),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(maxFileBytes),
         InvalidDataException invalid when invalid.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => TooLarge(maxFileBytes),

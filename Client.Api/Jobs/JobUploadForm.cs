@@ -1,4 +1,5 @@
 using System.Globalization;
+using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Providers;
 
 namespace PersonalizedLine.Client.Api.Jobs;
@@ -10,8 +11,10 @@ public sealed class JobUploadForm
 
     public const string RowsPerRequestField = "rowsPerRequest";
 
+    public const string ModeField = "mode";
+
     public static readonly IReadOnlySet<string> FieldNames =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch", LimitField, RowsPerRequestField };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch", LimitField, RowsPerRequestField, ModeField };
 
     public string? Prompt { get; set; }
 
@@ -23,6 +26,9 @@ public sealed class JobUploadForm
     public bool RefreshResearch { get; set; }
     /// <summary>The <c>limit</c> field as sent; see <see cref="RowLimit"/>.</summary>
     public string? Limit { get; set; }
+
+    /// <summary>The <c>mode</c> field as sent; see <see cref="Mode"/>.</summary>
+    public string? ModeText { get; set; }
 
     /// <summary>The <c>rowsPerRequest</c> field as sent; see <see cref="RowsPerRequest"/>.</summary>
     public string? RowsPerRequestText { get; set; }
@@ -37,6 +43,7 @@ public sealed class JobUploadForm
             case "refreshresearch": RefreshResearch = ParseFlag(name, value); break;
             case LimitField: Limit = value; break;
             case "rowsperrequest": RowsPerRequestText = value; break;
+            case ModeField: ModeText = value; break;
         }
     }
 
@@ -65,6 +72,17 @@ public sealed class JobUploadForm
 
         return rows;
     }
+
+    /// <summary><c>online</c> or <c>batch</c> (null: <c>Llm__Mode</c>).</summary>
+    /// <exception cref="UploadRejectedException">Neither.</exception>
+    public JobMode? Mode() => ModeText?.Trim().ToLowerInvariant() switch
+    {
+        null or "" => null,
+        "online" => JobMode.Online,
+        "batch" => JobMode.Batch,
+        _ => throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Bad mode",
+            $"'mode' must be 'online' (chat completions, lines within minutes) or 'batch' (the provider's Batch API: half the price, lines within Llm__BatchCompletionWindow), not '{ModeText!.Trim()}'."),
+    };
 
     /// <summary>Rows sharing one LLM request (null: <c>Llm__RowsPerRequest</c>).</summary>
     /// <exception cref="UploadRejectedException">Not a whole number from 1 to 50.</exception>

@@ -14,7 +14,7 @@ public static class JobsApi
     {
         var group = routes.MapGroup("/jobs").WithTags("Jobs");
         group.MapPost("/", SubmitJob)
-            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; limit=N runs only the first N rows, a preview; rowsPerRequest=B lets B rows share one LLM request).")
+            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; limit=N runs only the first N rows, a preview; rowsPerRequest=B lets B rows share one LLM request; mode=batch sends the LLM work through the provider's Batch API).")
             .DisableAntiforgery();
         group.MapPost("/estimate", EstimateJob)
             .WithSummary("What the file would cost (same form as POST /jobs): rows, searches, LLM requests, tokens, time at the configured limits, money. Creates nothing, calls no provider.")

@@ -10,7 +10,7 @@ namespace PersonalizedLine.Client.Api.Jobs;
 /// <summary>
 /// Reads a multipart job upload section by section, straight off the request body: the file part is handed to
 /// the submitter as a stream and never lands in memory or on disk. Because the file is processed as it arrives,
-/// the text parts (prompt, researchQuery, model, refreshResearch, limit, rowsPerRequest) must come before it, as many upload APIs
+/// the text parts (prompt, researchQuery, model, refreshResearch, limit, rowsPerRequest, mode) must come before it, as many upload APIs
 /// require. Submitting and estimating read the same form, with the same rules and errors.
 /// </summary>
 public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
@@ -52,14 +52,14 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
             var (name, fileName) = ReadDisposition(section);
             if (name.Equals(FileFieldName, StringComparison.OrdinalIgnoreCase))
             {
-                var job = new JobRequest(fileName ?? "upload.csv", form.Prompt, form.ResearchQuery, form.Model, form.RefreshResearch, form.RowLimit(), form.RowsPerRequest());
+                var job = new JobRequest(fileName ?? "upload.csv", form.Prompt, form.ResearchQuery, form.Model, form.RefreshResearch, form.RowLimit(), form.RowsPerRequest(), form.Mode());
                 return await onFile(section.Body, job, token => RejectPartsAfterFileAsync(reader, token), cancellationToken);
             }
 
             if (!JobUploadForm.FieldNames.Contains(name))
             {
                 throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Unknown form part",
-                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit' and 'rowsPerRequest'.");
+                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest' and 'mode'.");
             }
 
             form.Set(name, await ReadFieldAsync(section, name, cancellationToken));
@@ -126,7 +126,7 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
         {
             var (name, _) = ReadDisposition(section);
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Form part after the file",
-                $"The '{name}' part comes after 'file'. The CSV is processed as it streams in, so send 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit' and 'rowsPerRequest' before 'file' (or as query parameters).");
+                $"The '{name}' part comes after 'file'. The CSV is processed as it streams in, so send 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest' and 'mode' before 'file' (or as query parameters).");
         }
     }
 }

@@ -1,3 +1,4 @@
+using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Rows;
 
 namespace PersonalizedLine.Grains.Interfaces.Chunks;
@@ -25,6 +26,12 @@ public interface IChunkGrain : IGrainWithStringKey
     /// <summary>The rows and their results so far, in order.</summary>
     [AlwaysInterleave]
     Task<ChunkOutput> GetOutput();
+
+    /// <summary>Batch mode: the provider batch requests of the rows researched and still waiting for a line.</summary>
+    Task<IReadOnlyList<BatchRequestLine>> GetBatchRequests();
+
+    /// <summary>Batch mode: answers of a provider batch; returns how many rows still wait for a batch afterwards.</summary>
+    Task<int> DeliverBatch(BatchDelivery delivery);
 
     /// <summary>Deletes the chunk's stored state (the job was aborted).</summary>
     Task Clear();

@@ -33,4 +33,7 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>A chunk's absolute counts (not deltas, so a repeated report is harmless).</summary>
     Task ReportChunk(ChunkReport report);
+
+    /// <summary>Batch mode: every provider batch has been delivered; the chunks finish what is left online.</summary>
+    Task BatchesDelivered();
 }

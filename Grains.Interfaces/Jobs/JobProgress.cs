@@ -1,3 +1,4 @@
+using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Limits;
 
 namespace PersonalizedLine.Grains.Interfaces.Jobs;
@@ -23,4 +24,7 @@ public sealed record class JobProgress(
     [property: Id(15)] IReadOnlyDictionary<string, long> RowsBySilo,
     [property: Id(16)] long? RowLimit = null,
     [property: Id(17)] IReadOnlyList<ProviderLimitStatus>? ProviderLimits = null,
-    [property: Id(18)] int RowsPerRequest = 1);
+    [property: Id(18)] int RowsPerRequest = 1,
+    [property: Id(19)] JobMode Mode = JobMode.Online,
+    [property: Id(20)] long RowsAwaitingBatch = 0,
+    [property: Id(21)] ProviderBatchStatus? ProviderBatch = null);

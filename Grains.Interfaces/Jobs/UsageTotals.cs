@@ -2,7 +2,8 @@ namespace PersonalizedLine.Grains.Interfaces.Jobs;
 
 /// <summary>
 /// What a job spent at its providers, so its cost is visible: LLM requests and tokens, web searches made and
-/// searches served from the research cache instead, and HTTP 429 answers received on the way.
+/// searches served from the research cache instead, and HTTP 429 answers received on the way. Of the LLM requests and
+/// tokens, those sent through the provider's Batch API are also counted apart: they are billed at a discount.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("usage-totals")]
 public sealed record class UsageTotals(
@@ -11,7 +12,10 @@ public sealed record class UsageTotals(
     [property: Id(2)] long SearchCalls,
     [property: Id(3)] long CachedSearches = 0,
     [property: Id(4)] long LlmRequests = 0,
-    [property: Id(5)] long RateLimitedAnswers = 0)
+    [property: Id(5)] long RateLimitedAnswers = 0,
+    [property: Id(6)] long BatchRequests = 0,
+    [property: Id(7)] long BatchPromptTokens = 0,
+    [property: Id(8)] long BatchCompletionTokens = 0)
 {
     public static UsageTotals None { get; } = new(0, 0, 0);
 
@@ -23,7 +27,10 @@ public sealed record class UsageTotals(
         SearchCalls + other.SearchCalls,
         CachedSearches + other.CachedSearches,
         LlmRequests + other.LlmRequests,
-        RateLimitedAnswers + other.RateLimitedAnswers);
+        RateLimitedAnswers + other.RateLimitedAnswers,
+        BatchRequests + other.BatchRequests,
+        BatchPromptTokens + other.BatchPromptTokens,
+        BatchCompletionTokens + other.BatchCompletionTokens);
 
     public UsageTotals Subtract(UsageTotals other) => new(
         PromptTokens - other.PromptTokens,
@@ -31,5 +38,8 @@ public sealed record class UsageTotals(
         SearchCalls - other.SearchCalls,
         CachedSearches - other.CachedSearches,
         LlmRequests - other.LlmRequests,
-        RateLimitedAnswers - other.RateLimitedAnswers);
+        RateLimitedAnswers - other.RateLimitedAnswers,
+        BatchRequests - other.BatchRequests,
+        BatchPromptTokens - other.BatchPromptTokens,
+        BatchCompletionTokens - other.BatchCompletionTokens);
 }

@@ -10,6 +10,7 @@ namespace PersonalizedLine.Grains.Interfaces.Rows;
 /// <param name="RefreshResearchSince">The job's <c>JobSpec.RefreshResearchSince</c>: research older than this is searched again.</param>
 /// <param name="PromptTemplate">The job's prompt template, unrendered: a request shared by several rows states it once.</param>
 /// <param name="RowsPerRequest">The job's <c>JobSpec.RowsPerRequest</c>.</param>
+/// <param name="PrepareForBatch">A batch-mode row: research only; its line comes from the provider's Batch API.</param>
 [GenerateSerializer, Immutable, Alias("row-request")]
 public sealed record class RowRequest(
     [property: Id(0)] string ChunkKey,
@@ -20,7 +21,8 @@ public sealed record class RowRequest(
     [property: Id(5)] string Model,
     [property: Id(6)] DateTimeOffset? RefreshResearchSince = null,
     [property: Id(7)] string PromptTemplate = "",
-    [property: Id(8)] int RowsPerRequest = 1)
+    [property: Id(8)] int RowsPerRequest = 1,
+    [property: Id(9)] bool PrepareForBatch = false)
 {
     /// <summary>The job the row belongs to (the first part of <see cref="ChunkKey"/>).</summary>
     public string JobId => ChunkKey.Split('/')[0];

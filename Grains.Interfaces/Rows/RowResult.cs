@@ -4,7 +4,8 @@ namespace PersonalizedLine.Grains.Interfaces.Rows;
 
 /// <summary>
 /// The outcome of one row: the checked line, or the reason it failed, what it cost, and the silo that processed it
-/// (empty when the row failed before reaching one, e.g. a malformed record).
+/// (empty when the row failed before reaching one, e.g. a malformed record). A batch-mode row first comes back
+/// <see cref="RowStatus.Researched"/> with its <see cref="Research"/>, which the provider batch request is built from.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("row-result")]
 public sealed record class RowResult(
@@ -12,8 +13,14 @@ public sealed record class RowResult(
     [property: Id(1)] string Line,
     [property: Id(2)] string Error,
     [property: Id(3)] UsageTotals Usage,
-    [property: Id(4)] string Silo = "")
+    [property: Id(4)] string Silo = "",
+    [property: Id(5)] string? Research = null)
 {
+    public bool IsFinal => Status != RowStatus.Researched;
+
+    public static RowResult Researched(string research, UsageTotals usage) =>
+        new(RowStatus.Researched, string.Empty, string.Empty, usage, Research: research ?? string.Empty);
+
     public static RowResult Ok(string line, UsageTotals usage) => new(RowStatus.Ok, line, string.Empty, usage);
 
     public static RowResult Failed(string error, UsageTotals? usage = null) =>

@@ -1,26 +1,34 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Rows;
 using PersonalizedLine.Grains.Processing;
+using PersonalizedLine.Grains.Providers;
 
 namespace PersonalizedLine.Grains.Chunks;
 
 /// <summary>
 /// A slice of a job. Input rows are persisted once; results are collected in memory and persisted in batches
 /// (<see cref="ProcessingOptions.ResultFlushBatchSize"/> or <see cref="ProcessingOptions.ResultFlushInterval"/>),
-/// then reported to the job as absolute counts. The working copy (<c>_results</c>) is separate from the state
+/// then reported to the job as absolute counts. In batch mode a row first comes back researched; the chunk keeps its
+/// research until the job's provider batch delivers its line (or sends it online). The working copy (<c>_results</c>) is separate from the state
 /// object so that interleaving calls never touch what a storage write is serializing.
 /// </summary>
 public sealed partial class ChunkGrain(
     [PersistentState("input", StorageNames.Chunks)] IPersistentState<ChunkInputState> input,
     [PersistentState("results", StorageNames.Chunks)] IPersistentState<ChunkResultsState> saved,
     IOptions<ProcessingOptions> options,
+    IOptions<LlmOptions> llm,
     ILogger<ChunkGrain> logger) : Grain, IChunkGrain
 {
     private RowResult?[] _results = [];
     private int _done;
+    private int _researched;
+    private HashSet<int> _onlineRows = [];
+    private UsageTotals _batchUsage = UsageTotals.None;
+    private readonly Dictionary<int, string> _batchErrors = [];
     private int _unsaved;
     private bool _started;
     private string? _cancelReason;
@@ -34,23 +42,35 @@ public sealed partial class ChunkGrain(
 
     private bool IsComplete => _results.Length > 0 && _done == _results.Length;
 
+    /// <summary>Rows with no result yet: to be started (researched rows wait for the provider batch instead).</summary>
+    private bool HasPendingRows => _done + _researched < _results.Length;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (input.State.Input is { } rows)
         {
             _results = new RowResult?[rows.Rows.Count];
+            _onlineRows = [.. saved.State.OnlineRows];
+            _batchUsage = saved.State.BatchUsage;
             foreach (var (index, result) in saved.State.Results)
             {
                 if (index >= 0 && index < _results.Length && _results[index] is null)
                 {
                     _results[index] = result;
-                    _done++;
+                    if (result.IsFinal)
+                    {
+                        _done++;
+                    }
+                    else
+                    {
+                        _researched++;
+                    }
                 }
             }
 
             _started = saved.State.Started;
             _cancelReason = saved.State.CancelReason;
-            if (_started && !IsComplete)
+            if (_started && HasPendingRows)
             {
                 // Reactivated mid-way (deactivated or moved): pick up the rows whose results were not saved.
                 EnsureTimer();
@@ -160,17 +180,124 @@ public sealed partial class ChunkGrain(
         DeactivateOnIdle();
     }
 
+    /// <summary>
+    /// The first final result of a row wins. A researched row (batch mode) takes a final result later; a row sent
+    /// online never goes back to waiting for a batch (a row grain may still hold its old researched result).
+    /// </summary>
     private bool Record(int index, RowResult result)
     {
-        if (_results[index] is not null)
+        var current = _results[index];
+        if (current is { IsFinal: true } || (current is not null && !result.IsFinal) || (!result.IsFinal && _onlineRows.Contains(index)))
         {
             return false;
         }
 
         _results[index] = result;
-        _done++;
+        if (current is not null)
+        {
+            _researched--;
+        }
+
+        if (result.IsFinal)
+        {
+            _done++;
+        }
+        else
+        {
+            _researched++;
+        }
+
         _unsaved++;
         return true;
+    }
+
+    public Task<IReadOnlyList<BatchRequestLine>> GetBatchRequests() =>
+        Task.FromResult(input.State.Input is null ? [] : ChunkBatchRequests.Build(Input, _results, llm.Value));
+
+    public async Task<int> DeliverBatch(BatchDelivery delivery)
+    {
+        if (input.State.Input is null)
+        {
+            return 0;
+        }
+
+        foreach (var answer in delivery.Answers)
+        {
+            var outcomes = ChunkBatchAnswers.Read(answer, Input, _results, options.Value.MaxLineLength);
+            if (outcomes.Count > 0)
+            {
+                // Counted once: a repeated delivery finds its rows settled and yields no outcome.
+                _batchUsage = _batchUsage.Add(ChunkBatchAnswers.UsageOf(answer));
+                _metaUnsaved = true;
+            }
+
+            foreach (var outcome in outcomes)
+            {
+                if (outcome.Final is { } final)
+                {
+                    Record(outcome.Index, final);
+                }
+                else if (outcome.AskOnline)
+                {
+                    SendOnline(outcome.Index);
+                }
+                else if (outcome.Error is { } error)
+                {
+                    _batchErrors[outcome.Index] = error;
+                }
+            }
+        }
+
+        if (delivery.Final)
+        {
+            SettleUnanswered(delivery);
+        }
+
+        await SaveAsync();
+        if (HasPendingRows && _cancelReason is null)
+        {
+            EnsureTimer();
+            KickPendingRows();
+        }
+
+        return _researched;
+    }
+
+    private void SettleUnanswered(BatchDelivery delivery)
+    {
+        for (var index = 0; index < _results.Length; index++)
+        {
+            if (_results[index] is not { Status: RowStatus.Researched })
+            {
+                continue;
+            }
+
+            var reason = _batchErrors.GetValueOrDefault(index, delivery.Reason);
+            switch (delivery.Unanswered)
+            {
+                case UnansweredRows.RetryOnline:
+                    SendOnline(index);
+                    break;
+                case UnansweredRows.Fail:
+                    Record(index, RowResult.Failed($"The provider batch wrote no line for this row: {reason}.", _results[index]!.Usage));
+                    break;
+            }
+        }
+
+        _batchErrors.Clear();
+    }
+
+    /// <summary>The row is asked online; persisted before it starts, so it never waits for a batch again.</summary>
+    private void SendOnline(int index)
+    {
+        if (_results[index] is { Status: RowStatus.Researched })
+        {
+            _results[index] = null;
+            _researched--;
+        }
+
+        _onlineRows.Add(index);
+        _metaUnsaved = true;
     }
 
     private void EnsureTimer()
@@ -182,9 +309,15 @@ public sealed partial class ChunkGrain(
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
         await SaveAsync();
-        if (!IsComplete && _cancelReason is null && DateTime.UtcNow - _lastKickUtc >= options.Value.PendingRowRetryInterval)
+        if (HasPendingRows && _cancelReason is null && DateTime.UtcNow - _lastKickUtc >= options.Value.PendingRowRetryInterval)
         {
             KickPendingRows();
+        }
+        else if (!HasPendingRows && _unsaved == 0 && !_metaUnsaved && !_unreported)
+        {
+            // Nothing to start or save until the provider batch delivers (or the chunk is complete).
+            _timer?.Dispose();
+            _timer = null;
         }
     }
 
@@ -210,7 +343,8 @@ public sealed partial class ChunkGrain(
                 continue;
             }
 
-            starts.Add(GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, rowNumber)).Start(request!));
+            var prepare = Input.Spec.Mode == JobMode.Batch && !_onlineRows.Contains(index);
+            starts.Add(GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, rowNumber)).Start(request! with { PrepareForBatch = prepare }));
         }
 
         // Not awaited by the caller: a chunk turn never waits on its rows. Failures are retried by the timer.
@@ -236,9 +370,9 @@ public sealed partial class ChunkGrain(
             return;
         }
 
-        var results = new Dictionary<int, RowResult>(_done);
-        int succeeded = 0, failed = 0;
-        var usage = UsageTotals.None;
+        var results = new Dictionary<int, RowResult>(_done + _researched);
+        int succeeded = 0, failed = 0, researched = 0;
+        var usage = _batchUsage;
         var bySilo = new Dictionary<string, int>();
         for (var index = 0; index < _results.Length; index++)
         {
@@ -251,13 +385,17 @@ public sealed partial class ChunkGrain(
                     bySilo[result.Silo] = bySilo.GetValueOrDefault(result.Silo) + 1;
                 }
 
-                if (result.Status == RowStatus.Ok)
+                switch (result.Status)
                 {
-                    succeeded++;
-                }
-                else
-                {
-                    failed++;
+                    case RowStatus.Ok:
+                        succeeded++;
+                        break;
+                    case RowStatus.Researched:
+                        researched++;
+                        break;
+                    default:
+                        failed++;
+                        break;
                 }
             }
         }
@@ -265,6 +403,8 @@ public sealed partial class ChunkGrain(
         saved.State.Results = results;
         saved.State.Started = _started;
         saved.State.CancelReason = _cancelReason;
+        saved.State.OnlineRows = [.. _onlineRows];
+        saved.State.BatchUsage = _batchUsage;
         if (_unsaved > 0 || _metaUnsaved)
         {
             _unsaved = 0;
@@ -278,7 +418,7 @@ public sealed partial class ChunkGrain(
         try
         {
             await GrainFactory.GetGrain<IJobGrain>(Input.JobId)
-                .ReportChunk(new ChunkReport(Input.ChunkIndex, succeeded, failed, complete, usage, bySilo));
+                .ReportChunk(new ChunkReport(Input.ChunkIndex, succeeded, failed, complete, usage, bySilo, researched, _results.Length));
             _unreported = false;
         }
         catch (Exception ex)
@@ -288,7 +428,8 @@ public sealed partial class ChunkGrain(
             return;
         }
 
-        if (complete)
+        // Complete, or (batch mode) every open row waits for the provider batch: nothing to save or start until it delivers.
+        if (complete || (_unsaved == 0 && !_metaUnsaved && researched + succeeded + failed == _results.Length))
         {
             _timer?.Dispose();
             _timer = null;

@@ -1,3 +1,4 @@
+using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Rows;
 
 namespace PersonalizedLine.Grains.Chunks;
@@ -14,4 +15,12 @@ public sealed class ChunkResultsState
 
     [Id(2)]
     public string? CancelReason { get; set; }
+
+    /// <summary>Batch mode: rows the provider batch left to be asked online, by index.</summary>
+    [Id(3)]
+    public HashSet<int> OnlineRows { get; set; } = [];
+
+    /// <summary>Batch mode: what the provider batch requests cost, counted once per request (not per row).</summary>
+    [Id(4)]
+    public UsageTotals BatchUsage { get; set; } = UsageTotals.None;
 }

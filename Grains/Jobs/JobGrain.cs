@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Limits;
@@ -129,7 +130,18 @@ public sealed partial class JobGrain(
         DeactivateOnIdle();
     }
 
-    public async Task<JobProgress?> GetProgress() => Job.Spec is null ? null : await limits.AddToAsync(Progress());
+    public async Task<JobProgress?> GetProgress()
+    {
+        if (Job.Spec is null)
+        {
+            return null;
+        }
+
+        var progress = await limits.AddToAsync(Progress());
+        return Job.BatchStarted
+            ? progress with { ProviderBatch = await GrainFactory.GetGrain<IProviderBatchGrain>(JobId).GetStatus() }
+            : progress;
+    }
 
     public Task<JobManifest?> GetManifest() => Task.FromResult(
         Job.Spec is null ? null : new JobManifest(Job.Spec, Job.ChunkCount, _visible.Status, Job.TotalRows));
@@ -145,8 +157,12 @@ public sealed partial class JobGrain(
         {
             Job.Status = JobStatus.Cancelled;
             Job.FinishedAt = clock.GetUtcNow();
-            await Task.WhenAll(Job.ActiveChunks.Keys.Select(index =>
+            await Task.WhenAll(Job.ActiveChunks.Keys.Concat(Job.AwaitingBatch.Keys).Select(index =>
                 GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index)).Cancel(CancelledRowMessage)));
+            if (Job.BatchStarted)
+            {
+                await GrainFactory.GetGrain<IProviderBatchGrain>(JobId).Cancel();
+            }
             await WriteAndPublishAsync();
             await StopResumingAsync();
             LogJobCancelled(logger, JobId, _visible.Processed);
@@ -157,25 +173,33 @@ public sealed partial class JobGrain(
 
     public async Task ReportChunk(ChunkReport report)
     {
-        // A chunk not in the active set is either complete already (a repeated report) or unknown.
-        if (Job.Spec is null || !Job.ActiveChunks.TryGetValue(report.ChunkIndex, out var previous))
+        // A chunk in neither set is either complete already (a repeated report) or unknown.
+        var awaiting = Job.AwaitingBatch.TryGetValue(report.ChunkIndex, out var previous);
+        if (Job.Spec is null || (!awaiting && !Job.ActiveChunks.TryGetValue(report.ChunkIndex, out previous)))
         {
             return;
         }
 
-        if (report.Succeeded + report.Failed < previous.Succeeded + previous.Failed)
+        if (report.Succeeded + report.Failed < previous!.Succeeded + previous.Failed)
         {
             return; // Out of order: progress only moves forward.
         }
 
         if (!report.IsComplete)
         {
-            Job.ActiveChunks[report.ChunkIndex] = report;
+            if (!awaiting && report.IsResearched && Job.Status == JobStatus.Running)
+            {
+                await AwaitBatchAsync(report);
+                return;
+            }
+
+            (awaiting ? Job.AwaitingBatch : Job.ActiveChunks)[report.ChunkIndex] = report;
             await WriteAndPublishAsync();
             return;
         }
 
         Job.ActiveChunks.Remove(report.ChunkIndex);
+        Job.AwaitingBatch.Remove(report.ChunkIndex);
         var completed = Job.CompletedTotals;
         completed.Chunks++;
         completed.Succeeded += report.Succeeded;
@@ -206,6 +230,44 @@ public sealed partial class JobGrain(
         }
     }
 
+    public async Task BatchesDelivered()
+    {
+        if (Job.Spec is null || Job.BatchesDelivered)
+        {
+            return;
+        }
+
+        Job.BatchesDelivered = true;
+        await WriteAndPublishAsync();
+        await PokeChunksAsync();
+    }
+
+    /// <summary>
+    /// Batch mode: a researched chunk leaves the window (the next chunks start researching) and waits for the provider
+    /// batch, which starts once every chunk is researched or done. Each change is written before it takes effect.
+    /// </summary>
+    private async Task AwaitBatchAsync(ChunkReport report)
+    {
+        Job.ActiveChunks.Remove(report.ChunkIndex);
+        Job.AwaitingBatch[report.ChunkIndex] = report;
+        await StartChunksAsync();
+        var allResearched = Job.NextChunkToStart == Job.ChunkCount && Job.ActiveChunks.Count == 0;
+        if (allResearched && !Job.BatchStarted)
+        {
+            Job.BatchStarted = true;
+        }
+
+        await WriteAndPublishAsync();
+        if (allResearched)
+        {
+            await StartBatchAsync();
+        }
+    }
+
+    /// <summary>Hands the researched chunks to the job's provider batch; repeated by the poke until the batch grain took them.</summary>
+    private Task StartBatchAsync() =>
+        GrainFactory.GetGrain<IProviderBatchGrain>(JobId).Start(Job.AwaitingBatch.Keys.Order().ToList());
+
     /// <summary>Writes the state, then shows it: a progress a caller has seen is always persisted.</summary>
     private async Task WriteAndPublishAsync()
     {
@@ -234,9 +296,15 @@ public sealed partial class JobGrain(
         var before = Job.NextChunkToStart;
         try
         {
-            await Task.WhenAll(Job.ActiveChunks.Keys.Select(index =>
+            // Chunks waiting for the provider batch need nothing until it has delivered; then they finish online.
+            var chunks = Job.BatchesDelivered ? Job.ActiveChunks.Keys.Concat(Job.AwaitingBatch.Keys) : Job.ActiveChunks.Keys;
+            await Task.WhenAll(chunks.Select(index =>
                 GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index)).Start()));
             await StartChunksAsync();
+            if (Job.BatchStarted && !Job.BatchesDelivered)
+            {
+                await StartBatchAsync();
+            }
         }
         catch (Exception ex)
         {
@@ -313,7 +381,7 @@ public sealed partial class JobGrain(
 
     private JobProgress Progress()
     {
-        var (status, finishedAt, succeeded, failed, usage, rowsBySilo) = _visible;
+        var (status, finishedAt, succeeded, failed, usage, rowsBySilo, _) = _visible;
         var processed = _visible.Processed;
         var now = clock.GetUtcNow();
         var running = status == JobStatus.Running;
@@ -323,7 +391,7 @@ public sealed partial class JobGrain(
         TimeSpan? eta = running && rate > 0 ? TimeSpan.FromSeconds((Job.TotalRows - processed) / rate) : null;
         return new JobProgress(JobId, status, Job.Spec!.FileName, Job.TotalRows, processed, succeeded, failed,
             Math.Round(rate, 2), eta, Job.CreatedAt, Job.StartedAt, finishedAt, usage, Job.Spec.Model, Job.Error, rowsBySilo,
-            Job.Spec.RowLimit, RowsPerRequest: Job.Spec.RowsPerRequest);
+            Job.Spec.RowLimit, RowsPerRequest: Job.Spec.RowsPerRequest, Mode: Job.Spec.Mode, RowsAwaitingBatch: _visible.AwaitingBatch);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started: {TotalRows} rows in {ChunkCount} chunks")]

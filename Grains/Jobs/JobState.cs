@@ -44,4 +44,19 @@ public sealed class JobState
 
     [Id(10)]
     public string? Error { get; set; }
+
+    /// <summary>
+    /// Batch mode: chunks whose rows are all researched (or done) and wait for the provider batch, by index, with their
+    /// latest report. Out of the window of <see cref="ActiveChunks"/>, so the next chunks can start researching.
+    /// </summary>
+    [Id(11)]
+    public Dictionary<int, ChunkReport> AwaitingBatch { get; set; } = [];
+
+    /// <summary>Batch mode: the provider batch was started (set before it is asked, so it is asked again until it answers).</summary>
+    [Id(12)]
+    public bool BatchStarted { get; set; }
+
+    /// <summary>Batch mode: every provider batch has been delivered; what is left runs online.</summary>
+    [Id(13)]
+    public bool BatchesDelivered { get; set; }
 }

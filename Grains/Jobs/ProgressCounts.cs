@@ -12,7 +12,8 @@ public sealed record ProgressCounts(
     long Succeeded,
     long Failed,
     UsageTotals Usage,
-    IReadOnlyDictionary<string, long> RowsBySilo)
+    IReadOnlyDictionary<string, long> RowsBySilo,
+    long AwaitingBatch = 0)
 {
     public static ProgressCounts Empty { get; } = new(JobStatus.Queued, null, 0, 0, UsageTotals.None, new Dictionary<string, long>());
 
@@ -21,7 +22,7 @@ public sealed record ProgressCounts(
     public static ProgressCounts Of(JobState job)
     {
         var completed = job.CompletedTotals;
-        var active = job.ActiveChunks.Values;
+        var active = job.ActiveChunks.Values.Concat(job.AwaitingBatch.Values).ToList();
         var bySilo = new Dictionary<string, long>(completed.RowsBySilo);
         foreach (var report in active)
         {
@@ -37,6 +38,7 @@ public sealed record ProgressCounts(
             completed.Succeeded + active.Sum(c => (long)c.Succeeded),
             completed.Failed + active.Sum(c => (long)c.Failed),
             active.Aggregate(completed.Usage, (sum, c) => sum.Add(c.Usage)),
-            bySilo);
+            bySilo,
+            active.Sum(c => (long)c.Researched));
     }
 }

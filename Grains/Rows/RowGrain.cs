@@ -31,8 +31,9 @@ public sealed partial class RowGrain(
             return Task.CompletedTask;
         }
 
-        // Either the first start, or the chunk never got the result we already have: report it again.
-        _work = _result is null ? RunAsync(request) : ReportAsync(request, _result);
+        // Either the first start, or the chunk never got the result we already have: report it again. A researched
+        // result (batch mode) is not reported to a row its chunk now asks online.
+        _work = _result is null || (!_result.IsFinal && !request.PrepareForBatch) ? RunAsync(request) : ReportAsync(request, _result);
         return Task.CompletedTask;
     }
 

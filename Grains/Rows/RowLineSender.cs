@@ -10,9 +10,10 @@ using PersonalizedLine.Grains.SharedRequests;
 namespace PersonalizedLine.Grains.Rows;
 
 /// <summary>
-/// The one place that decides how a researched row's line is asked for: in a request shared with other rows of its
-/// job (when the job asks for several rows per request and a real LLM is configured), or alone; a row that a shared
-/// answer could not serve is asked alone. Either way the line passes the same guardrails.
+/// The one place that decides how a researched row's line is asked for: through the provider's Batch API (a batch-mode
+/// row hands its research back to its chunk, which the job's provider batch is written from), in a request shared
+/// with other rows of its job (when the job asks for several rows per request and a real LLM is configured), or
+/// alone; a row that a shared answer could not serve is asked alone. Either way the line passes the same guardrails.
 /// </summary>
 public sealed class RowLineSender(ILineWriter lineWriter, SharedRequestBatcher batcher, IOptions<ProcessingOptions> options)
 {
@@ -25,6 +26,11 @@ public sealed class RowLineSender(ILineWriter lineWriter, SharedRequestBatcher b
     public async Task<RowResult> WriteAsync(
         RowRequest request, string research, UsageTotals usage, IPermitWaitListener? permitWaits, CancellationToken cancellationToken)
     {
+        if (request.PrepareForBatch)
+        {
+            return RowResult.Researched(research, usage);
+        }
+
         if (request.RowsPerRequest > 1 && batcher.IsAvailable)
         {
             var shared = await batcher.WriteAsync(
@@ -36,21 +42,14 @@ public sealed class RowLineSender(ILineWriter lineWriter, SharedRequestBatcher b
             usage = usage.Add(shared.Usage);
             if (shared.Outcome.Line is { } line)
             {
-                return Checked(line, usage);
+                return CheckedLine.Result(line, usage, options.Value.MaxLineLength);
             }
         }
 
         var prompt = LinePromptBuilder.Build(request.Instructions, request.Lead, research, request.Model);
         var draft = await lineWriter.WriteLineAsync(prompt, cancellationToken).ConfigureAwait(false);
-        return Checked(draft.Text, usage.Add(
-            new UsageTotals(draft.PromptTokens, draft.CompletionTokens, 0, LlmRequests: 1, RateLimitedAnswers: draft.RateLimitedAnswers)));
-    }
-
-    private RowResult Checked(string text, UsageTotals usage)
-    {
-        var verdict = LineGuardrails.Check(text, options.Value.MaxLineLength);
-        return verdict.Accepted
-            ? RowResult.Ok(verdict.Line, usage)
-            : RowResult.Failed($"The line was rejected: {verdict.Reason}.", usage);
+        return CheckedLine.Result(draft.Text, usage.Add(
+            new UsageTotals(draft.PromptTokens, draft.CompletionTokens, 0, LlmRequests: 1, RateLimitedAnswers: draft.RateLimitedAnswers)),
+            options.Value.MaxLineLength);
     }
 }

@@ -40,7 +40,8 @@ public sealed class JobFile : IAsyncDisposable
         if (request.RowsPerRequest is < 1 or > LlmOptions.MaxRowsPerRequest)
         {
             throw new JobRejectedException([
-                $"rowsPerRequest must be between 1 and {LlmOptions.MaxRowsPerRequest} (got {request.RowsPerRequest}): the rows that share one LLM request."]);
+                $"rowsPerRequest must be between 1 and {LlmOptions.MaxRowsPerRequest} (got {request.RowsPerRequest}): the rows that share one LLM request."],
+                "Bad rowsPerRequest");
         }
 
         var reader = await LeadCsvReader.OpenAsync(csv, new CsvReadLimits
@@ -60,7 +61,8 @@ public sealed class JobFile : IAsyncDisposable
                 NullIfBlank(request.Model) ?? llm.Model,
                 request.RefreshResearch ? submittedAt ?? DateTimeOffset.UtcNow : null,
                 request.RowLimit,
-                request.RowsPerRequest ?? llm.RowsPerRequest);
+                request.RowsPerRequest ?? llm.RowsPerRequest,
+                request.Mode ?? llm.Mode);
 
             var problems = JobTemplates.Validate(spec.ResearchQueryTemplate, spec.PromptTemplate, spec.Headers);
             if (problems.Count > 0)

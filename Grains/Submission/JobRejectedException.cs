@@ -1,8 +1,16 @@
 namespace PersonalizedLine.Grains.Submission;
 
-/// <summary>The file is readable but the job cannot run as asked (e.g. a template names a missing column).</summary>
-public sealed class JobRejectedException(IReadOnlyList<string> problems)
+/// <summary>
+/// The file is readable but the job cannot run as asked (e.g. a template names a missing column, or batch mode is
+/// asked of a provider without a Batch API).
+/// </summary>
+public sealed class JobRejectedException(IReadOnlyList<string> problems, string title = JobRejectedException.TemplatesTitle)
     : Exception(string.Join(" ", problems))
 {
+    public const string TemplatesTitle = "The templates do not match the file";
+
     public IReadOnlyList<string> Problems { get; } = problems;
+
+    /// <summary>A short title for what is wrong, for an API problem answer.</summary>
+    public string Title { get; } = title;
 }

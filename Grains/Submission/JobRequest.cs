@@ -1,3 +1,5 @@
+using PersonalizedLine.Grains.Interfaces.Jobs;
+
 namespace PersonalizedLine.Grains.Submission;
 
 /// <summary>What a user asks for along with the file; null means the default.</summary>
@@ -8,6 +10,7 @@ namespace PersonalizedLine.Grains.Submission;
 /// <param name="RefreshResearch">Do not use cached research from before this job: search every distinct query again.</param>
 /// <param name="RowLimit">A preview: take only the first this many data rows (at least 1). Null for the whole file.</param>
 /// <param name="RowsPerRequest">Rows per chat completion (1 to 50), or null for <c>Llm__RowsPerRequest</c>.</param>
+/// <param name="Mode">Online, or the provider's Batch API; null for <c>Llm__Mode</c>.</param>
 public sealed record JobRequest(
     string FileName,
     string? PromptTemplate = null,
@@ -15,4 +18,5 @@ public sealed record JobRequest(
     string? Model = null,
     bool RefreshResearch = false,
     long? RowLimit = null,
-    int? RowsPerRequest = null);
+    int? RowsPerRequest = null,
+    JobMode? Mode = null);

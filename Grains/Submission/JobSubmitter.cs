@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Providers;
@@ -27,6 +28,11 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
         var limits = upload.Value;
         await using var file = await JobFile.OpenAsync(csv, request, limits, llm.Value, cancellationToken, _clock.GetUtcNow());
         var spec = file.Spec;
+        if (spec.Mode == JobMode.Batch && await grains.GetGrain<IBatchApiProbeGrain>(0).ProblemWithBatchMode() is { } problem)
+        {
+            // Before anything is created or searched: the job could never get its lines.
+            throw new JobRejectedException([problem], "Batch mode is not available");
+        }
 
         var jobId = Guid.NewGuid().ToString("N");
         var job = grains.GetGrain<IJobGrain>(jobId);
