@@ -40,7 +40,7 @@ internal sealed class BatchOutputLines
 
     private void Add(BatchInputLine request, Action<Utf8JsonWriter> writeOutcome)
     {
-        using (var w = new Utf8JsonWriter(_buffer))
+        using (var w = new Utf8JsonWriter(_buffer, JsonResponses.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("id", OpenAiIds.New("batch_req_"));
