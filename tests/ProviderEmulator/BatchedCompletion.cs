@@ -42,7 +42,7 @@ internal static class BatchedCompletion
     private static string Serialize(List<(string Id, string Line)> lines)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, JsonResponses.WriterOptions))
         {
             w.WriteStartObject();
             w.WriteStartArray("lines");

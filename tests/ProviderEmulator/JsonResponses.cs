@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -8,6 +9,12 @@ namespace PersonalizedLine.ProviderEmulator;
 /// <summary>Writes small JSON or text answers without reflection-based serialization.</summary>
 internal static class JsonResponses
 {
+    /// <summary>
+    /// Escapes only what JSON requires (<c>\"</c>, not <c>\u0022</c>; non-ASCII letters as they are), as providers
+    /// write it, so the JSON a batched answer carries inside its content reads and truncates like a model's.
+    /// </summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task WriteJsonAsync(HttpContext context, int status, Action<Utf8JsonWriter> write) =>
         WriteAsync(context, status, "application/json", Serialize(write));
 
@@ -17,7 +24,7 @@ internal static class JsonResponses
     public static byte[] Serialize(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);
         }
