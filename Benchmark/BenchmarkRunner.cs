@@ -6,7 +6,7 @@ using PersonalizedLine.Grains.Submission;
 namespace PersonalizedLine.Benchmark;
 
 /// <summary>Runs generated leads through the real submit → process → download path of a started host.</summary>
-public sealed class BenchmarkRunner(IServiceProvider services)
+public sealed class BenchmarkRunner(IServiceProvider services, int rowsPerRequest = 1, bool batch = false)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
@@ -17,7 +17,7 @@ public sealed class BenchmarkRunner(IServiceProvider services)
         var uploaded = TimeSpan.Zero;
         var progress = await services.GetRequiredService<JobSubmitter>().SubmitAsync(
             leads,
-            new JobRequest("benchmark.csv"),
+            new JobRequest("benchmark.csv", RowsPerRequest: rowsPerRequest, Mode: batch ? JobMode.Batch : JobMode.Online),
             _ =>
             {
                 uploaded = clock.Elapsed;

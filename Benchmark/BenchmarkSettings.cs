@@ -8,7 +8,8 @@ public sealed record BenchmarkSettings
     public const string Usage =
         "Usage: dotnet run -c Release --project Benchmark -- [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]"
         + " [--research-jitter-ms 0] [--llm-jitter-ms 0] [--silos 1]"
-        + " [--quota-rpm 0] [--quota-tpm 0] [--quota-window 60] [--research-rpm 0] [--llm-rpm 0] [--llm-tpm 0]."
+        + " [--quota-rpm 0] [--quota-tpm 0] [--quota-window 60] [--research-rpm 0] [--llm-rpm 0] [--llm-tpm 0]"
+        + " [--llm-quota-rpm 0] [--rows-per-request 1] [--batch 0]."
         + " A provider limit scenario (any --quota-* or product limit given) warms up with 0 rows unless --warmup-rows says otherwise.";
 
     /// <summary>Warm-up rows of the throughput scenarios; at a provider limit the limit sets the pace, not the JIT.</summary>
@@ -31,6 +32,9 @@ public sealed record BenchmarkSettings
         ["--research-rpm"] = (s, v) => s with { ResearchRequestsPerMinute = v },
         ["--llm-rpm"] = (s, v) => s with { LlmRequestsPerMinute = v },
         ["--llm-tpm"] = (s, v) => s with { LlmTokensPerMinute = v },
+        ["--llm-quota-rpm"] = (s, v) => s with { LlmQuotaRequestsPerMinute = v },
+        ["--rows-per-request"] = (s, v) => s with { RowsPerRequest = v },
+        ["--batch"] = (s, v) => s with { Batch = v != 0 },
     };
 
     public int Rows { get; init; } = 10_000;
@@ -70,14 +74,26 @@ public sealed record BenchmarkSettings
 
     public int LlmTokensPerMinute { get; init; }
 
+    /// <summary>Requests the emulator admits per minute on the LLM endpoint only, per key (0: as <see cref="QuotaRequestsPerMinute"/>).</summary>
+    public int LlmQuotaRequestsPerMinute { get; init; }
+
+    /// <summary>Rows sharing one LLM request (the job's <c>rowsPerRequest</c>).</summary>
+    public int RowsPerRequest { get; init; } = 1;
+
+    /// <summary>The job runs in batch mode: its LLM work goes through the emulator's Batch API.</summary>
+    public bool Batch { get; init; }
+
     /// <summary>Whether this is a provider limit scenario: the extra report is printed only then.</summary>
     public bool AtProviderLimit =>
-        QuotaRequestsPerMinute > 0 || QuotaTokensPerMinute > 0 || ResearchRequestsPerMinute > 0 || LlmRequestsPerMinute > 0 || LlmTokensPerMinute > 0;
+        QuotaRequestsPerMinute > 0 || QuotaTokensPerMinute > 0 || LlmQuotaRequestsPerMinute > 0 || ResearchRequestsPerMinute > 0 || LlmRequestsPerMinute > 0 || LlmTokensPerMinute > 0;
 
     public TimeSpan QuotaWindow => TimeSpan.FromSeconds(QuotaWindowSeconds);
 
     /// <summary>The emulator's requests per window: the per-minute quota scaled to the window.</summary>
     public int? QuotaRequestsPerWindow => QuotaRequestsPerMinute > 0 ? Scale(QuotaRequestsPerMinute) : null;
+
+    /// <summary>The LLM endpoint's requests per window.</summary>
+    public int? LlmQuotaRequestsPerWindow => LlmQuotaRequestsPerMinute > 0 ? Scale(LlmQuotaRequestsPerMinute) : QuotaRequestsPerWindow;
 
     public long? QuotaTokensPerWindow => QuotaTokensPerMinute > 0 ? Scale(QuotaTokensPerMinute) : null;
 
@@ -103,9 +119,9 @@ public sealed record BenchmarkSettings
             settings = settings with { WarmupRows = 0 };
         }
 
-        if (settings.Silos < 1 || settings.QuotaWindowSeconds < 1)
+        if (settings.Silos < 1 || settings.QuotaWindowSeconds < 1 || settings.RowsPerRequest is < 1 or > 50)
         {
-            throw new ArgumentException($"--silos and --quota-window must be at least 1. {Usage}");
+            throw new ArgumentException($"--silos and --quota-window must be at least 1, --rows-per-request 1 to 50. {Usage}");
         }
 
         return settings;
@@ -123,7 +139,19 @@ public sealed record BenchmarkSettings
         get
         {
             var bySlots = RowLatencySeconds == 0 ? double.NaN : Silos * RowsInFlight / RowLatencySeconds;
-            return QuotaRequestsPerWindow is { } perWindow ? Math.Min(perWindow / QuotaWindow.TotalSeconds, double.IsNaN(bySlots) ? double.MaxValue : bySlots) : bySlots;
+            var ideal = bySlots;
+            if (QuotaRequestsPerWindow is { } searches)
+            {
+                ideal = Math.Min(searches / QuotaWindow.TotalSeconds, double.IsNaN(ideal) ? double.MaxValue : ideal);
+            }
+
+            if (LlmQuotaRequestsPerWindow is { } llm && !Batch)
+            {
+                // Rows sharing requests: each admitted request carries that many rows.
+                ideal = Math.Min(llm * RowsPerRequest / QuotaWindow.TotalSeconds, double.IsNaN(ideal) ? double.MaxValue : ideal);
+            }
+
+            return ideal;
         }
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using PersonalizedLine.Benchmark;
 using PersonalizedLine.ProviderEmulator;
@@ -22,6 +23,8 @@ var configuration = new Dictionary<string, string?>
     ["Upload:MaxRows"] = Math.Max(settings.Rows, settings.WarmupRows).ToString(),
     // Polly logs every handled 429 as a warning; at a provider limit the report below counts them instead.
     ["Serilog:MinimumLevel:Override:Polly"] = "Error",
+    // Batch mode: the emulator's batches finish in seconds; poll them as often.
+    ["Llm:BatchPollInterval"] = "00:00:01",
 };
 if (settings.ResearchRequestsPerMinute > 0)
 {
@@ -39,7 +42,7 @@ if (settings.LlmTokensPerMinute > 0)
 }
 
 await using var cluster = await BenchmarkCluster.StartAsync(settings.Silos, configuration);
-var runner = new BenchmarkRunner(cluster.Services);
+var runner = new BenchmarkRunner(cluster.Services, settings.RowsPerRequest, settings.Batch);
 
 if (settings.WarmupRows > 0)
 {
@@ -55,8 +58,8 @@ emulator.Llm.LatencyJitter = TimeSpan.FromMilliseconds(settings.LlmJitterMs);
 emulator.Search.Quota = settings.QuotaRequestsPerWindow is { } searchQuota
     ? new QuotaPolicy { RequestsPerWindow = searchQuota, Window = settings.QuotaWindow }
     : null;
-emulator.Llm.Quota = settings.QuotaRequestsPerWindow is not null || settings.QuotaTokensPerWindow is not null
-    ? new QuotaPolicy { RequestsPerWindow = settings.QuotaRequestsPerWindow, TokensPerWindow = settings.QuotaTokensPerWindow, Window = settings.QuotaWindow }
+emulator.Llm.Quota = settings.LlmQuotaRequestsPerWindow is not null || settings.QuotaTokensPerWindow is not null
+    ? new QuotaPolicy { RequestsPerWindow = settings.LlmQuotaRequestsPerWindow, TokensPerWindow = settings.QuotaTokensPerWindow, Window = settings.QuotaWindow }
     : null;
 emulator.Search.RequestReceived += request => Interlocked.CompareExchange(ref firstCallTicks, request.ReceivedAt.UtcTicks, 0);
 var process = Process.GetCurrentProcess();
@@ -80,7 +83,11 @@ Console.WriteLine(double.IsNaN(ideal)
     ? "ideal rows/s         n/a (zero latency: this is the CPU ceiling)"
     : $"ideal rows/s         {ideal:N1} ({(settings.QuotaRequestsPerWindow is null ? "rows in flight ÷ per-row latency" : "the request quota, or rows in flight ÷ per-row latency if lower")})");
 Console.WriteLine(double.IsNaN(ideal) ? "efficiency           n/a" : $"efficiency           {100 * rowsPerSecond / ideal:N1} %");
-Console.WriteLine($"provider calls       search {emulator.Search.TotalRequests:N0} (peak {emulator.Search.MaxInFlight} in flight), LLM {emulator.Llm.TotalRequests:N0} (peak {emulator.Llm.MaxInFlight})");
+Console.WriteLine($"provider calls       search {emulator.Search.TotalRequests:N0} (peak {emulator.Search.MaxInFlight} in flight), LLM {emulator.Llm.TotalRequests:N0} (peak {emulator.Llm.MaxInFlight})"
+    + (settings.Batch ? $", in provider batches {emulator.Batches.RequestsProcessed:N0} ({emulator.Batches.FilesUploaded} file(s))" : string.Empty));
+Console.WriteLine($"rows per request     {settings.RowsPerRequest} asked; {progress.Usage.LlmRequests:N0} LLM requests for {settings.Rows:N0} rows; {settings.Rows / run.JobSeconds * 60:N0} rows/min");
+var cost = cluster.Services.GetRequiredService<PersonalizedLine.Grains.Pricing.CostCalculator>().ForUsage(progress.Model, progress.Usage).Cost;
+Console.WriteLine($"cost (list prices)   {(cost is null ? "n/a" : $"LLM ${cost.Llm:0.######}, search ${cost.Search:0.######}, total ${cost.Total:0.######}")}{(settings.Batch ? " (batch discount applied)" : string.Empty)}; {progress.Usage.PromptTokens:N0} prompt + {progress.Usage.CompletionTokens:N0} completion tokens");
 Console.WriteLine($"CPU                  {cpu.TotalSeconds:N1} s ({cpu.TotalSeconds / wall.TotalSeconds:N2} of {Environment.ProcessorCount} cores busy on average; emulator included)");
 Console.WriteLine($"peak memory          {process.PeakWorkingSet64 / 1024.0 / 1024.0:N0} MiB working set (process lifetime, warm-up included)");
 if (settings.AtProviderLimit || settings.Silos > 1)

@@ -111,7 +111,22 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
 
     private static string Describe(JobProgress progress) =>
         $"{progress.ProcessedRows:N0}/{progress.TotalRows:N0} rows · [green]{progress.SucceededRows:N0} ok[/] · [red]{progress.FailedRows:N0} failed[/] · {progress.RowsPerSecond:N1} rows/s"
-        + Waiting(progress);
+        + Waiting(progress) + Batches(progress);
+
+    /// <summary>A batch-mode job: rows waiting for the provider batch, and the batches' status and counts.</summary>
+    private static string Batches(JobProgress progress)
+    {
+        if (progress.Mode != JobMode.Batch)
+        {
+            return string.Empty;
+        }
+
+        var batches = progress.ProviderBatch?.Batches ?? [];
+        var status = batches.Count == 0
+            ? progress.ProviderBatch?.Phase ?? "researching"
+            : string.Join(", ", batches.Select(b => $"{b.Status} {b.Completed:N0}/{b.Total:N0}"));
+        return Markup.Escape($" · provider batch: {status}") + (progress.RowsAwaitingBatch > 0 ? Markup.Escape($" ({progress.RowsAwaitingBatch:N0} rows waiting)") : string.Empty);
+    }
 
     /// <summary>Which provider limit rows are queued behind, so a slow job explains itself.</summary>
     private static string Waiting(JobProgress progress)

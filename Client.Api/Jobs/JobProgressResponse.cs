@@ -1,3 +1,4 @@
+using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Pricing;
 
@@ -7,7 +8,8 @@ namespace PersonalizedLine.Client.Api.Jobs;
 /// A job's progress as the API shows it. <see cref="Preview"/> jobs run only the first <see cref="RowLimit"/> rows.
 /// <see cref="Cost"/> is the usage so far at the configured prices, or null with <see cref="CostNote"/> naming the
 /// setting to add when the job's model has no price. <see cref="ProviderLimits"/> (while it runs) shows the limits its
-/// providers are held to and the requests waiting for them; the ETA then follows those limits.
+/// providers are held to and the requests waiting for them; the ETA then follows those limits. A batch-mode job shows
+/// its rows researched and waiting for the provider batch, and the provider batches themselves (status and counts).
 /// </summary>
 public sealed record JobProgressResponse(
     string Id,
@@ -30,6 +32,9 @@ public sealed record JobProgressResponse(
     bool Preview,
     long? RowLimit,
     int RowsPerRequest,
+    string Mode,
+    long RowsAwaitingBatch,
+    ProviderBatchProgress? ProviderBatch,
     string? Error,
     IReadOnlyDictionary<string, long> RowsBySilo,
     IReadOnlyList<ProviderLimitResponse> ProviderLimits,
@@ -58,6 +63,9 @@ public sealed record JobProgressResponse(
         progress.RowLimit is not null,
         progress.RowLimit,
         progress.RowsPerRequest,
+        progress.Mode == JobMode.Batch ? "batch" : "online",
+        progress.RowsAwaitingBatch,
+        progress.ProviderBatch,
         progress.Error,
         progress.RowsBySilo,
         progress.ProviderLimits?.Select(ProviderLimitResponse.From).ToList() ?? [],

@@ -12,7 +12,7 @@ public interface IProviderBatchGrain : IGrainWithStringKey
 
     /// <summary>The batches as the provider last reported them; null before <see cref="Start"/>.</summary>
     [AlwaysInterleave]
-    Task<ProviderBatchStatus?> GetStatus();
+    Task<ProviderBatchProgress?> GetStatus();
 
     /// <summary>Cancels the provider batches still running; answers not yet delivered are dropped.</summary>
     Task Cancel();

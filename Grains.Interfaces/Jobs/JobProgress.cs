@@ -27,4 +27,4 @@ public sealed record class JobProgress(
     [property: Id(18)] int RowsPerRequest = 1,
     [property: Id(19)] JobMode Mode = JobMode.Online,
     [property: Id(20)] long RowsAwaitingBatch = 0,
-    [property: Id(21)] ProviderBatchStatus? ProviderBatch = null);
+    [property: Id(21)] ProviderBatchProgress? ProviderBatch = null);

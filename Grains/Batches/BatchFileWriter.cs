@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Providers;
@@ -7,48 +8,65 @@ namespace PersonalizedLine.Grains.Batches;
 /// <summary>
 /// Writes one part of a job's batch input to a local file, chunk by chunk from the chunk grains, so a million-row job
 /// never has its requests in memory at once. A part ends before the chunk that would take it past
-/// <c>Llm__MaxRequestsPerBatch</c> or <c>Llm__MaxBatchFileBytes</c> (a part holds at least one chunk). The same chunks
-/// always give the same file: rows waiting for a batch do not change until it is delivered.
+/// <c>Llm__MaxRequestsPerBatch</c> or <c>Llm__MaxBatchFileBytes</c>: a chunk's rows are never split between two
+/// batches, so each batch settles whole chunks. The same chunks always give the same file: rows waiting for a batch do
+/// not change until it is delivered.
 /// </summary>
-public sealed class BatchFileWriter(IGrainFactory grains, LlmOptions llm)
+public sealed class BatchFileWriter(IGrainFactory grains, IProviderBatchClient client)
 {
-    /// <summary>Writes chunks from <paramref name="from"/> on; returns where the part ends and what it holds.</summary>
+    /// <param name="jobId">The job.</param>
+    /// <param name="chunks">The round's chunks, in order.</param>
+    /// <param name="from">Position of the part's first chunk.</param>
+    /// <param name="to">Where the part ends when it was decided before (a file written again); null to decide now.</param>
+    /// <param name="path">The local file.</param>
+    /// <param name="cancellationToken">Cancels the writing.</param>
     public async Task<(int To, int Requests, long Bytes, List<PartChunk> Chunks)> WriteAsync(
         string jobId, IReadOnlyList<int> chunks, int from, int? to, string path, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
-        await using var writer = new BatchInputWriter(file);
+        using var writer = client.CreateInputWriter(file);
         var parts = new List<PartChunk>();
         var position = from;
         for (; position < (to ?? chunks.Count); position++)
         {
             var index = chunks[position];
             var lines = await grains.GetGrain<IChunkGrain>(ChunkKeys.Chunk(jobId, index)).GetBatchRequests();
-            var bytes = lines.Sum(line => BatchInputWriter.LineBytes(line.CustomId, line.Body));
-            if (to is null && parts.Count > 0
-                && (writer.Lines + lines.Count > llm.MaxRequestsPerBatch || writer.Bytes + bytes > llm.MaxBatchFileBytes))
+            var requests = lines.Select(line => (line.CustomId, Request: JsonSerializer.Deserialize(line.Body, OpenAiJsonContext.Default.ChatCompletionRequest)!)).ToList();
+            if (to is null && parts.Count > 0 && !await FitsAsync(writer, requests, cancellationToken))
             {
                 break;
             }
 
-            foreach (var line in lines)
+            foreach (var (customId, request) in requests)
             {
-                await writer.WriteRawAsync(line.CustomId, line.Body, cancellationToken);
+                if (!await writer.TryWriteAsync(customId, request, cancellationToken))
+                {
+                    throw new InvalidOperationException($"Chunk {index} of job {jobId} does not fit in one batch file (Llm__MaxBatchFileBytes, Llm__MaxRequestsPerBatch).");
+                }
             }
 
-            if (lines.Count > 0)
-            {
-                var rows = lines.Select(line => Chunks.BatchCustomId.TryParse(line.CustomId)!.Value).ToList();
-                parts.Add(new PartChunk(index, rows.Min(r => r.FirstRow), rows.Max(r => r.LastRow)));
-            }
-            else
-            {
-                parts.Add(new PartChunk(index, -1, -1));
-            }
+            var rows = lines.Select(line => Chunks.BatchCustomId.TryParse(line.CustomId)!.Value).ToList();
+            parts.Add(rows.Count == 0
+                ? new PartChunk(index, -1, -1)
+                : new PartChunk(index, rows.Min(r => r.FirstRow), rows.Max(r => r.LastRow)));
         }
 
-        await writer.FlushAsync(cancellationToken);
-        return (position, (int)writer.Lines, writer.Bytes, parts);
+        await file.FlushAsync(cancellationToken);
+        return (position, writer.LinesWritten, writer.BytesWritten, parts);
+    }
+
+    /// <summary>Whether a chunk's requests all fit in what is left of the file: measured by writing them nowhere.</summary>
+    private async Task<bool> FitsAsync(BatchInputWriter writer, List<(string CustomId, ChatCompletionRequest Request)> requests, CancellationToken cancellationToken)
+    {
+        using var measure = client.CreateInputWriter(Stream.Null);
+        foreach (var (customId, request) in requests)
+        {
+            await measure.TryWriteAsync(customId, request, cancellationToken);
+        }
+
+        return writer.LinesWritten + measure.LinesWritten <= writer.MaxLines
+            && writer.BytesWritten + measure.BytesWritten <= writer.MaxBytes
+            && measure.LinesWritten == requests.Count;
     }
 }

@@ -67,8 +67,8 @@ public sealed partial class ProviderBatchGrain(
         }
     }
 
-    public Task<ProviderBatchStatus?> GetStatus() => Task.FromResult<ProviderBatchStatus?>(Batch.Phase == BatchPhase.NotStarted ? null :
-        new ProviderBatchStatus(
+    public Task<ProviderBatchProgress?> GetStatus() => Task.FromResult<ProviderBatchProgress?>(Batch.Phase == BatchPhase.NotStarted ? null :
+        new ProviderBatchProgress(
             Batch.Phase switch
             {
                 BatchPhase.Writing => "uploading",
@@ -77,7 +77,7 @@ public sealed partial class ProviderBatchGrain(
                 _ => "cancelled",
             },
             Batch.Round,
-            Batch.Parts.Select(part => new ProviderBatchPartStatus(part.BatchId, part.Status, part.Requests, part.Completed, part.Failed, part.Delivered)).ToList()));
+            Batch.Parts.Select(part => new ProviderBatchPartProgress(part.BatchId, part.Status, part.Requests, part.Completed, part.Failed, part.Delivered)).ToList()));
 
     public async Task Cancel()
     {
@@ -182,7 +182,7 @@ public sealed partial class ProviderBatchGrain(
             var index = Batch.Parts.Count(p => p.Round == Batch.Round);
             part = new ProviderBatchPart { Round = Batch.Round, From = Batch.NextChunk, FileName = $"personalizedline-{JobId}-round{Batch.Round}-part{index}.jsonl" };
             path = LocalPath(part.FileName);
-            var (to, requests, bytes, chunks) = await new BatchFileWriter(GrainFactory, settings).WriteAsync(JobId, Batch.RoundChunks, part.From, null, path, CancellationToken.None);
+            var (to, requests, bytes, chunks) = await new BatchFileWriter(GrainFactory, client).WriteAsync(JobId, Batch.RoundChunks, part.From, null, path, CancellationToken.None);
             (part.To, part.Requests, part.Bytes, part.Chunks) = (to, requests, bytes, chunks);
             if (requests == 0)
             {
@@ -208,7 +208,7 @@ public sealed partial class ProviderBatchGrain(
                 if (!File.Exists(path))
                 {
                     // Written by another silo, or lost in a restart: the same chunks give the same file.
-                    await new BatchFileWriter(GrainFactory, settings).WriteAsync(JobId, Batch.RoundChunks, part.From, part.To, path!, CancellationToken.None);
+                    await new BatchFileWriter(GrainFactory, client).WriteAsync(JobId, Batch.RoundChunks, part.From, part.To, path!, CancellationToken.None);
                 }
 
                 await using var file = File.OpenRead(path!);
@@ -240,7 +240,7 @@ public sealed partial class ProviderBatchGrain(
         foreach (var part in Batch.Parts.Where(p => p.Round == Batch.Round && !p.Delivered && p.BatchId is not null))
         {
             var batch = await client.GetBatchAsync(part.BatchId!, CancellationToken.None);
-            (part.Status, part.Completed, part.Failed, part.Error) = (batch.Status, batch.CompletedRequests, batch.FailedRequests, batch.Error);
+            (part.Status, part.Completed, part.Failed, part.Error) = (batch.Status, batch.RequestCounts?.Completed ?? 0, batch.RequestCounts?.Failed ?? 0, batch.FirstErrorMessage);
             if (batch.IsFinished)
             {
                 await DeliverAsync(part, batch);
@@ -332,7 +332,7 @@ public sealed partial class ProviderBatchGrain(
     private static string UnansweredReason(ProviderBatch batch) => batch.Status switch
     {
         "expired" => "the provider batch expired before this request was done",
-        "failed" => $"the provider batch failed{(batch.Error is null ? string.Empty : ": " + batch.Error)}",
+        "failed" => $"the provider batch failed{(batch.FirstErrorMessage is null ? string.Empty : ": " + batch.FirstErrorMessage)}",
         "cancelled" => "the provider batch was cancelled",
         _ => "the provider batch returned no answer for this request",
     };

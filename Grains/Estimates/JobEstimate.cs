@@ -1,3 +1,4 @@
+using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Pricing;
 
 namespace PersonalizedLine.Grains.Estimates;
@@ -41,4 +42,7 @@ public sealed record JobEstimate(
 {
     /// <summary>Rows that share one chat completion, after the token cap (1: each row alone).</summary>
     public int RowsPerRequest { get; init; } = 1;
+
+    /// <summary>Online, or through the provider's Batch API (the cost then has its discount).</summary>
+    public JobMode Mode { get; init; } = JobMode.Online;
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Chunks;
 using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Prompts;
 using PersonalizedLine.Grains.Providers;
@@ -87,11 +88,17 @@ public sealed class JobEstimator(
         var completionMax = requests.AnswerTokens;
         var completionTypical = valid * Math.Min(TypicalCompletionTokens, llmOptions.MaxTokens);
         var searches = distinct.Count - cached;
-        var (seconds, binding) = EstimatedDuration.Compute(
-            searches, researchOptions.RequestsPerMinute,
-            requests.Count, llmOptions.RequestsPerMinute,
-            promptTokens, completionMax, llmOptions.TokensPerMinute);
-        var quote = costs.Quote(file.Spec.Model, promptTokens, completionMax, searches);
+        var (seconds, binding) = file.Spec.Mode == JobMode.Batch
+            ? EstimatedDuration.Compute(searches, researchOptions.RequestsPerMinute, 0, 0, 0, 0, 0)
+            : EstimatedDuration.Compute(
+                searches, researchOptions.RequestsPerMinute,
+                requests.Count, llmOptions.RequestsPerMinute,
+                promptTokens, completionMax, llmOptions.TokensPerMinute);
+        // Batch mode: every LLM request goes through the Batch API, at its discount, and outside the request limits.
+        var batch = file.Spec.Mode == JobMode.Batch;
+        var quote = batch
+            ? costs.Quote(file.Spec.Model, promptTokens, completionMax, searches, promptTokens, completionMax)
+            : costs.Quote(file.Spec.Model, promptTokens, completionMax, searches);
 
         notes.Add(TokenNote(sampled, valid, researchOptions.SummaryMaxChars));
         notes.Add($"Completion tokens are at most Llm__MaxTokens ({llmOptions.MaxTokens}) per line; a typical one-sentence line is about {TypicalCompletionTokens}.");
@@ -118,6 +125,12 @@ public sealed class JobEstimator(
             ? "No provider limit is configured (Research__RequestsPerMinute, Llm__RequestsPerMinute, Llm__TokensPerMinute): the duration is bounded by provider latency and is not estimated."
             : $"Duration at the configured limits, bound by {binding}; provider latency and other jobs sharing the limits can only make it longer.");
         notes.Add(quote.Cost is null ? quote.Note! : "Cost counts every completion at Llm__MaxTokens: an upper bound.");
+        if (batch)
+        {
+            notes.Add($"Batch mode: the LLM requests go through the provider's Batch API at {costs.BatchDiscountPercent}% off, outside the per-minute limits; " +
+                $"the provider answers within Llm__BatchCompletionWindow ({llmOptions.BatchCompletionWindow}), usually much sooner. The duration counts the research only.");
+        }
+
         if (file.Spec.RowLimit is { } limit)
         {
             notes.Add($"A preview: only the first {limit} rows are counted.");
@@ -128,6 +141,7 @@ public sealed class JobEstimator(
             promptTokens, sampled, completionMax, completionTypical, seconds, binding, quote.Cost, notes)
         {
             RowsPerRequest = requests.RowsPerRequest,
+            Mode = file.Spec.Mode,
         };
     }
 

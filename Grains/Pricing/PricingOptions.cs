@@ -28,6 +28,12 @@ public sealed class PricingOptions
     /// <summary>USD per 1,000 web searches; Serper's entry plan lists about 1.00.</summary>
     public decimal SearchesPerThousand { get; set; } = 1.00m;
 
+    /// <summary>
+    /// The share taken off LLM tokens sent through the provider's Batch API: OpenAI and Groq charge half (0.5). Applied
+    /// to batch-mode jobs' batch requests; their online retries pay the full price.
+    /// </summary>
+    public decimal BatchDiscount { get; set; } = 0.5m;
+
     /// <summary>The configuration key (environment variable form) that prices a model, for messages.</summary>
     public static string ModelKey(string model, string property) => $"{SectionName}__{nameof(Models)}__{model}__{property}";
 }

@@ -13,6 +13,11 @@ public sealed class PricingOptionsValidator : IValidateOptions<PricingOptions>
             failures.Add($"{PricingOptions.SectionName}__{nameof(options.SearchesPerThousand)} must be zero or more, but is {options.SearchesPerThousand}.");
         }
 
+        if (options.BatchDiscount is < 0 or > 1)
+        {
+            failures.Add($"{PricingOptions.SectionName}__{nameof(options.BatchDiscount)} must be between 0 and 1 (0.5 = half price), but is {options.BatchDiscount}.");
+        }
+
         foreach (var (model, price) in options.Models ?? [])
         {
             Check(model, nameof(ModelPrice.InputPerMillion), price?.InputPerMillion, failures);

@@ -14,9 +14,16 @@ public sealed class JobClient(HttpClient http)
 
     public string Id { get; private set; } = string.Empty;
 
-    public async Task SubmitAsync(string csv)
+    /// <param name="csv">The file.</param>
+    /// <param name="fields">Form fields sent before the file, e.g. ("mode", "batch").</param>
+    public async Task SubmitAsync(string csv, params (string Name, string Value)[] fields)
     {
         var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         form.Add(file, "file", "leads.csv");

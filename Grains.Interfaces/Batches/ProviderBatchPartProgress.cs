@@ -7,8 +7,8 @@ namespace PersonalizedLine.Grains.Interfaces.Batches;
 /// <param name="Completed">Requests the provider has completed.</param>
 /// <param name="Failed">Requests the provider reports failed.</param>
 /// <param name="Delivered">True once its answers have been handed to the rows.</param>
-[GenerateSerializer, Immutable, Alias("provider-batch-part-status")]
-public sealed record class ProviderBatchPartStatus(
+[GenerateSerializer, Immutable, Alias("provider-batch-part-progress")]
+public sealed record class ProviderBatchPartProgress(
     [property: Id(0)] string? BatchId,
     [property: Id(1)] string Status,
     [property: Id(2)] int Total,

@@ -7,8 +7,8 @@ namespace PersonalizedLine.Grains.Interfaces.Batches;
 /// </param>
 /// <param name="Round">1, or 2 when failed requests went into a second batch.</param>
 /// <param name="Batches">One entry per provider batch (a large job is split into several files).</param>
-[GenerateSerializer, Immutable, Alias("provider-batch-status")]
-public sealed record class ProviderBatchStatus(
+[GenerateSerializer, Immutable, Alias("provider-batch-progress")]
+public sealed record class ProviderBatchProgress(
     [property: Id(0)] string Phase,
     [property: Id(1)] int Round,
-    [property: Id(2)] IReadOnlyList<ProviderBatchPartStatus> Batches);
+    [property: Id(2)] IReadOnlyList<ProviderBatchPartProgress> Batches);
