@@ -7,12 +7,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PersonalizedLine.ProviderEmulator.BatchApi;
 
 namespace PersonalizedLine.ProviderEmulator;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (random free port) speaking Serper's <c>POST /search</c> and the OpenAI
-/// <c>POST /v1/chat/completions</c> wire formats, with scriptable latency and faults, for tests and benchmarks.
+/// <c>POST /v1/chat/completions</c> wire formats, and OpenAI's Files and Batches API (<c>/v1/files</c>,
+/// <c>/v1/batches</c>), with scriptable latency and faults, for tests and benchmarks. Its state is in memory and
+/// outlives any client: a product cluster can restart and find its files and batches where it left them.
 /// Answers wait with <see cref="Task.Delay(TimeSpan, CancellationToken)"/>, so thousands of slow requests can be
 /// in flight without holding threads.
 /// </summary>
@@ -21,12 +24,13 @@ public sealed class ProviderEmulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly EmulatorClock _clock;
 
-    private ProviderEmulator(WebApplication app, EmulatorClock clock, EndpointBehavior search, EndpointBehavior llm, Uri baseUrl)
+    private ProviderEmulator(WebApplication app, EmulatorClock clock, EndpointBehavior search, EndpointBehavior llm, BatchBehavior batches, Uri baseUrl)
     {
         _app = app;
         _clock = clock;
         Search = search;
         Llm = llm;
+        Batches = batches;
         BaseUrl = baseUrl;
     }
 
@@ -44,8 +48,11 @@ public sealed class ProviderEmulator : IAsyncDisposable
     /// <summary>Behaviour and counters of <c>POST /search</c>.</summary>
     public EndpointBehavior Search { get; }
 
-    /// <summary>Behaviour and counters of <c>POST /v1/chat/completions</c>.</summary>
+    /// <summary>Behaviour and counters of <c>POST /v1/chat/completions</c> (online calls only, not requests run in batches).</summary>
     public EndpointBehavior Llm { get; }
+
+    /// <summary>Behaviour, scripts, counters and stored state of the Files and Batches API.</summary>
+    public BatchBehavior Batches { get; }
 
     public static async Task<ProviderEmulator> StartAsync(EmulatorOptions? options = null)
     {
@@ -53,6 +60,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
         var clock = new EmulatorClock();
         var search = new EndpointBehavior(options.SearchLatency, options.RecordedRequestLimit, options.AdmittedLogLimit);
         var llm = new EndpointBehavior(options.LlmLatency, options.RecordedRequestLimit, options.AdmittedLogLimit);
+        var batches = new BatchBehavior(options);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -75,28 +83,34 @@ public sealed class ProviderEmulator : IAsyncDisposable
         var chatEndpoint = new ChatEndpoint(llm, options, clock);
         app.MapPost("/search", (RequestDelegate)searchEndpoint.HandleAsync);
         app.MapPost("/v1/chat/completions", (RequestDelegate)chatEndpoint.HandleAsync);
+        app.MapBatchApi(batches, options, clock);
 
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new ProviderEmulator(app, clock, search, llm, new Uri($"http://127.0.0.1:{port}"));
+        return new ProviderEmulator(app, clock, search, llm, batches, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    /// <summary>Requests received by both endpoints since start or the last reset.</summary>
+    /// <summary>Requests received by both endpoints since start or the last reset (the Files and Batches API not included).</summary>
     public long TotalRequests => Search.TotalRequests + Llm.TotalRequests;
 
-    /// <summary>Resets both endpoints' counters and recorded requests.</summary>
+    /// <summary>Resets every endpoint's counters and recorded requests; stored files and batches stay.</summary>
     public void ResetCounters()
     {
         Search.ResetCounters();
         Llm.ResetCounters();
+        Batches.ResetCounters();
     }
 
-    /// <summary>Both endpoints back to fresh: no latency, faults or rules, zeroed counters. Tests sharing an emulator start with it.</summary>
+    /// <summary>
+    /// Every endpoint back to fresh: no latency, faults, rules or scripts, zeroed counters, no stored files or batches.
+    /// Tests sharing an emulator start with it.
+    /// </summary>
     public void Reset()
     {
         Search.Reset();
         Llm.Reset();
+        Batches.Reset();
     }
 
     /// <summary>Time since the emulator started, on the same clock as <see cref="RecordedRequest.SinceStart"/>.</summary>
