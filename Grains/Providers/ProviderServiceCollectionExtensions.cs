@@ -47,6 +47,8 @@ public static class ProviderServiceCollectionExtensions
             })
             .AddProviderHandlers("llm", ProviderLimitKind.Llm, sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value);
 
+        services.AddProviderBatchClient();
+
         // Singletons: the typed clients they hold use long-lived handlers (see AddProviderHandlers), so nothing goes stale.
         services.TryAddSingleton<IResearchProvider>(sp => sp.GetRequiredService<IOptions<ResearchOptions>>().Value.HasApiKey
             ? ActivatorUtilities.CreateInstance<SerperResearchProvider>(sp)
