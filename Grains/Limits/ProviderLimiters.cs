@@ -35,6 +35,17 @@ public sealed class ProviderLimiters(
 
     public ProviderLimiter ForLlm(string model) => Get(LlmSettings(model));
 
+    /// <summary>
+    /// The LLM provider's Files and Batches API, a limit of its own: nothing is configured for it, so it runs freely
+    /// until a 429, which pauses only it, for as long as the provider asked.
+    /// </summary>
+    public ProviderLimiter ForBatchApi()
+    {
+        var options = llm.Value;
+        return Get(new ProviderLimitSettings(
+            $"llm-batch-api {Endpoint(options.BaseUrl)} key {KeyHash(options.ApiKey)}", 0, 0, options.RateLimitFallbackDelay));
+    }
+
     /// <summary>The research limit's settings (key and configured limits), also for progress.</summary>
     public ProviderLimitSettings ResearchSettings()
     {

@@ -13,14 +13,19 @@ namespace PersonalizedLine.Grains.Limits;
 /// <c>x-ratelimit-remaining-*</c> answer back to the limiter.
 /// </summary>
 public sealed class ProviderPermitHandler(
-    ProviderLimiters limiters, TokenCostEstimator tokens, ProviderResilienceOptions options, bool isLlm, TimeProvider time) : DelegatingHandler
+    ProviderLimiters limiters, TokenCostEstimator tokens, ProviderResilienceOptions options, ProviderLimitKind kind, TimeProvider time) : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<ProviderCallTracker> TrackerKey = new(ProviderCallTracker.OptionKey);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.Options.TryGetValue(TrackerKey, out var tracker);
-        var limiter = isLlm ? limiters.ForLlm(tracker?.Model ?? string.Empty) : limiters.ForResearch();
+        var limiter = kind switch
+        {
+            ProviderLimitKind.Llm => limiters.ForLlm(tracker?.Model ?? string.Empty),
+            ProviderLimitKind.BatchApi => limiters.ForBatchApi(),
+            _ => limiters.ForResearch(),
+        };
 
         var waitStarted = Stopwatch.GetTimestamp();
         var size = tracker?.Size ?? PromptSize.None;

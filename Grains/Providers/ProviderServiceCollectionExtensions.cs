@@ -33,7 +33,7 @@ public static class ProviderServiceCollectionExtensions
                     client.DefaultRequestHeaders.TryAddWithoutValidation("X-API-KEY", options.ApiKey);
                 }
             })
-            .AddProviderHandlers<ResearchOptions>("serper", isLlm: false);
+            .AddProviderHandlers("serper", ProviderLimitKind.Research, sp => sp.GetRequiredService<IOptions<ResearchOptions>>().Value);
 
         services.AddRefitGeneratedClient<IChatCompletionsApi>(OpenAiJsonContext.Default, _ => CreateRefitSettings())
             .ConfigureHttpClient((sp, client) =>
@@ -45,7 +45,9 @@ public static class ProviderServiceCollectionExtensions
                     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
                 }
             })
-            .AddProviderHandlers<LlmOptions>("llm", isLlm: true);
+            .AddProviderHandlers("llm", ProviderLimitKind.Llm, sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value);
+
+        services.AddProviderBatchClient();
 
         // Singletons: the typed clients they hold use long-lived handlers (see AddProviderHandlers), so nothing goes stale.
         services.TryAddSingleton<IResearchProvider>(sp => sp.GetRequiredService<IOptions<ResearchOptions>>().Value.HasApiKey
@@ -82,8 +84,13 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
 
-    private static IHttpClientBuilder AddProviderHandlers<TOptions>(this IHttpClientBuilder builder, string pipelineName, bool isLlm)
-        where TOptions : ProviderResilienceOptions
+    /// <summary>
+    /// The handlers every provider client has, outermost first: the resilience pipeline named <paramref name="pipelineName"/>
+    /// (nothing to retry when the options allow no retries), then the permit of <paramref name="limit"/> with the
+    /// attempt's timeouts, then the attempt counter.
+    /// </summary>
+    internal static IHttpClientBuilder AddProviderHandlers(
+        this IHttpClientBuilder builder, string pipelineName, ProviderLimitKind limit, Func<IServiceProvider, ProviderResilienceOptions> options)
     {
         // The resilience pipeline logs what matters (retries, rate limits); per-request HttpClient logging at
         // hundreds of rows a second would only cost CPU.
@@ -92,31 +99,32 @@ public static class ProviderServiceCollectionExtensions
             // The pooled handler recycles connections itself (PooledConnectionLifetime), so the factory need not
             // rotate handlers, and a singleton provider may keep its client.
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler(pipelineName, (pipeline, context) => ProviderResiliencePipeline.Configure(
-                pipeline,
-                context.ServiceProvider.GetRequiredService<IOptions<TOptions>>().Value));
+            .AddResilienceHandler(pipelineName, (pipeline, context) => ProviderResiliencePipeline.Configure(pipeline, options(context.ServiceProvider)));
 
         // Added after the resilience handler, so they sit inside it and see every attempt: first the permit of the
         // cluster-wide limit (and the attempt's timeouts), then the attempt counter.
         builder.AddHttpMessageHandler(sp => new ProviderPermitHandler(
             sp.GetRequiredService<ProviderLimiters>(),
             sp.GetRequiredService<TokenCostEstimator>(),
-            sp.GetRequiredService<IOptions<TOptions>>().Value,
-            isLlm,
+            options(sp),
+            limit,
             sp.GetRequiredService<TimeProvider>()));
         builder.AddHttpMessageHandler(() => new AttemptTrackingHandler());
         return builder;
     }
 
-    private static RefitSettings CreateRefitSettings() => new()
+    /// <param name="buffered">
+    /// True for small JSON bodies: a buffered body can be sent again by every retry. False only for a client that
+    /// streams its body and is never retried.
+    /// </param>
+    internal static RefitSettings CreateRefitSettings(bool buffered = true) => new()
     {
         // Resolve "chat/completions" against ".../openai/v1/" the way HttpClient does, keeping the base path.
         UrlResolution = UrlResolutionMode.Rfc3986,
-        // A buffered body can be sent again by every retry.
-        Buffered = true,
+        Buffered = buffered,
     };
 
-    private static void ConfigureClient(HttpClient client, string baseUrl, ProviderResilienceOptions options)
+    internal static void ConfigureClient(HttpClient client, string baseUrl, ProviderResilienceOptions options)
     {
         client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
         // Polly owns the timeouts (per attempt and in total); HttpClient's own must never fire first.

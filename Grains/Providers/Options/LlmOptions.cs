@@ -1,3 +1,5 @@
+using PersonalizedLine.Grains.Interfaces.Jobs;
+
 namespace PersonalizedLine.Grains.Providers;
 
 /// <summary>OpenAI-compatible chat completions settings, configuration section <c>Llm</c>.</summary>
@@ -55,6 +57,41 @@ public sealed class LlmOptions : ProviderResilienceOptions
     /// it. The default fits the default model (131,072 for llama-3.1-8b-instant); set it for smaller models.
     /// </summary>
     public int ContextTokens { get; set; } = 131_072;
+
+    /// <summary>OpenAI's and Groq's cap on the requests in one batch input file.</summary>
+    public const int BatchRequestLimit = 50_000;
+
+    /// <summary>OpenAI's and Groq's cap on the size of one batch input file.</summary>
+    public const long BatchFileByteLimit = 200L * 1024 * 1024;
+
+    /// <summary>
+    /// How jobs send their LLM requests unless they say otherwise: <see cref="JobMode.Online"/> (chat completions as rows
+    /// become ready) or <see cref="JobMode.Batch"/> (the provider's Batch API: about half the price, results within
+    /// <see cref="BatchCompletionWindow"/>).
+    /// </summary>
+    public JobMode Mode { get; set; } = JobMode.Online;
+
+    /// <summary>The batch's <c>completion_window</c>: OpenAI accepts only <c>24h</c>; Groq accepts <c>24h</c> to <c>7d</c>.</summary>
+    public string BatchCompletionWindow { get; set; } = "24h";
+
+    /// <summary>Most requests written to one batch input file (the providers accept up to <see cref="BatchRequestLimit"/>).</summary>
+    public int MaxRequestsPerBatch { get; set; } = BatchRequestLimit;
+
+    /// <summary>Largest batch input file, in bytes; a job needing more uploads several files (the providers accept up to 200 MB).</summary>
+    public long MaxBatchFileBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>How often a running batch's status is asked for. A batch takes minutes to hours, so there is no hurry.</summary>
+    public TimeSpan BatchPollInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How requests that come back from a batch failed or expired are sent again.</summary>
+    public BatchRetryMode BatchRetry { get; set; } = BatchRetryMode.Online;
+
+    /// <summary>
+    /// How long one batch file upload may take: it is one long request (100 MB at 1 Mbit/s takes 14 minutes) and is never
+    /// retried by the HTTP pipeline, since its stream cannot be sent twice. It replaces AttemptTimeout and TotalTimeout for
+    /// uploads only.
+    /// </summary>
+    public TimeSpan BatchUploadTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     public bool HasApiKey => !string.IsNullOrWhiteSpace(ApiKey);
 }

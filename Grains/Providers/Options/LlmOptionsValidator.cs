@@ -46,6 +46,7 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             failures.Add($"{section}__ContextTokens ({options.ContextTokens}) must be more than {section}__MaxTokens ({options.MaxTokens}): it is the model's whole context window.");
         }
 
+        LlmBatchChecks.Validate(options, failures);
         OptionsChecks.Resilience(section, options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

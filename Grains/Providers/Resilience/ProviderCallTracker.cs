@@ -24,6 +24,19 @@ public sealed class ProviderCallTracker
     /// <summary>What the request weighs against a tokens-per-minute limit; <see cref="Limits.PromptSize.None"/> for searches.</summary>
     public Limits.PromptSize Size { get; init; }
 
+    /// <summary>
+    /// False for a call that could take effect twice if sent again after a 5xx or a timeout (starting a batch bills the
+    /// whole batch): the failure retry leaves it alone, and its caller looks for the result before calling again. A 429
+    /// is still waited out, since a rate-limited request was not processed.
+    /// </summary>
+    public bool RetriesFailures { get; init; } = true;
+
+    /// <summary>
+    /// True when the answer is a file streamed to the caller (a batch's output) rather than a small JSON object: the
+    /// pipeline must not buffer it to check that it is JSON.
+    /// </summary>
+    public bool StreamsAnswer { get; init; }
+
     /// <summary>HTTP attempts sent.</summary>
     public int Attempts => Volatile.Read(ref _attempts);
 

@@ -14,7 +14,8 @@ namespace PersonalizedLine.Grains.Providers;
 /// <item>failure retry: 5xx, 408, connection errors, attempt timeouts and malformed 2xx bodies, exponential
 /// jittered backoff; a timed-out attempt is retried at most <see cref="ProviderResilienceOptions.MaxTimeoutRetries"/>
 /// times (an LLM that timed out may well have done, and billed, the work), and nothing is retried once the call's
-/// total time on the provider is spent.</item>
+/// total time on the provider is spent. A call whose tracker says <see cref="ProviderCallTracker.RetriesFailures"/> is
+/// false (starting a batch) is never retried after a failure.</item>
 /// </list>
 /// The attempt and total timeouts are enforced by the permit handler, after the permit is granted, so that waiting
 /// for a permit never counts against them. There is deliberately no circuit breaker: at our concurrency a burst of
@@ -61,7 +62,9 @@ public static class ProviderResiliencePipeline
             return true;
         }
 
-        return response.IsSuccessStatusCode && await JsonBodyCheck.IsMalformedAsync(response, cancellationToken).ConfigureAwait(false);
+        // A streamed file is the caller's to read: buffering it here would hold the whole file in memory.
+        var streamed = response.RequestMessage?.Options.TryGetValue(TrackerKey, out var tracker) == true && tracker.StreamsAnswer;
+        return response.IsSuccessStatusCode && !streamed && await JsonBodyCheck.IsMalformedAsync(response, cancellationToken).ConfigureAwait(false);
     }
 
     private static RetryStrategyOptions<HttpResponseMessage> RateLimitRetry(ProviderResilienceOptions options) => new()
@@ -83,8 +86,14 @@ public static class ProviderResiliencePipeline
         MaxDelay = options.RetryBaseDelay * 16,
         ShouldHandle = async args =>
         {
+            var tracker = args.Context.GetRequestMessage()?.Options.TryGetValue(TrackerKey, out var found) == true ? found : null;
+            if (tracker is { RetriesFailures: false })
+            {
+                return false;
+            }
+
             if (args.Outcome.Exception is TimeoutRejectedException
-                && args.Context.GetRequestMessage()?.Options.TryGetValue(TrackerKey, out var tracker) == true
+                && tracker is not null
                 && (tracker.TotalTimeoutReached || tracker.TimedOut > options.MaxTimeoutRetries))
             {
                 return false;

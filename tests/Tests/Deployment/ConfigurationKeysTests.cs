@@ -12,6 +12,8 @@ public sealed class ConfigurationKeysTests
     [InlineData("Research__AttemptTimeout")]
     [InlineData("Llm__Model")]
     [InlineData("Llm__MaxRateLimitWaits")]
+    [InlineData("Llm__Mode")]
+    [InlineData("Llm__BatchCompletionWindow")]
     [InlineData("Cluster__Mode")]
     [InlineData("Cluster__Kubernetes")]
     [InlineData("Cluster__ShutdownTimeout")]

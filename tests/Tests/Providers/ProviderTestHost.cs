@@ -28,7 +28,12 @@ internal sealed class ProviderTestHost : IAsyncDisposable
 
     public ILineWriter Writer => Services.GetRequiredService<ILineWriter>();
 
-    public static async Task<ProviderTestHost> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    public IProviderBatchClient Batches => Services.GetRequiredService<IProviderBatchClient>();
+
+    /// <param name="configure">Changes the settings before the services are built.</param>
+    /// <param name="services">Adds to the services after the providers are registered (e.g. a handler under every client).</param>
+    public static async Task<ProviderTestHost> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null, Action<IServiceCollection>? services = null)
     {
         var emulator = await Emulator.StartAsync(new() { SearchApiKey = SearchKey, LlmApiKey = LlmKey });
         var settings = new Dictionary<string, string?>
@@ -49,16 +54,17 @@ internal sealed class ProviderTestHost : IAsyncDisposable
         }
 
         configure?.Invoke(settings);
-        return new ProviderTestHost(emulator, BuildServices(settings));
+        return new ProviderTestHost(emulator, BuildServices(settings, services));
     }
 
-    public static ServiceProvider BuildServices(Dictionary<string, string?> settings)
+    public static ServiceProvider BuildServices(Dictionary<string, string?> settings, Action<IServiceCollection>? extra = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLeadProviders(configuration);
+        extra?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
