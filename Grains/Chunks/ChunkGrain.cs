@@ -343,8 +343,11 @@ public sealed partial class ChunkGrain(
                 continue;
             }
 
-            var prepare = Input.Spec.Mode == JobMode.Batch && !_onlineRows.Contains(index);
-            starts.Add(GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, rowNumber)).Start(request! with { PrepareForBatch = prepare }));
+            // A row the provider batch could not serve is asked online, alone: a batch-mode row otherwise only researches.
+            var online = _onlineRows.Contains(index);
+            var prepare = Input.Spec.Mode == JobMode.Batch && !online;
+            starts.Add(GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, rowNumber))
+                .Start(request! with { PrepareForBatch = prepare, RowsPerRequest = online ? 1 : request.RowsPerRequest }));
         }
 
         // Not awaited by the caller: a chunk turn never waits on its rows. Failures are retried by the timer.
