@@ -99,6 +99,57 @@ public sealed class PreviewAndCostApiTests
     }
 
     [Fact]
+    public async Task BatchModeAtAProviderWithoutABatchApiIs400BeforeAnySearch()
+    {
+        _api.Emulator.Batches.Disabled = true;
+
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(Leads(3), "leads.csv", ("mode", "batch")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadJsonAsync(response);
+        Assert.Equal("Batch mode is not available", problem.GetProperty("title").GetString());
+        Assert.Contains("mode=batch", problem.GetProperty("detail").GetString());
+        Assert.Equal(0, _api.Emulator.Search.TotalRequests);
+        Assert.Equal(0, _api.Emulator.Batches.FilesUploaded);
+    }
+
+    [Fact]
+    public async Task AnUnknownModeIs400NamingBothModes()
+    {
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(Leads(3), "leads.csv", ("mode", "later")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await ReadJsonAsync(response)).GetProperty("detail").GetString();
+        Assert.Contains("'mode' must be 'online'", detail);
+        Assert.Contains("'batch'", detail);
+        Assert.Equal(0, _api.Emulator.TotalRequests);
+    }
+
+    [Fact]
+    public async Task ABatchJobShowsItsProviderBatchAndCostsHalfThePrice()
+    {
+        using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(Leads(4), "leads.csv", ("mode", "batch")));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = (await ReadJsonAsync(response)).GetProperty("id").GetString()!;
+
+        var job = await WaitForCompletedAsync(id);
+
+        Assert.Equal("batch", job.GetProperty("mode").GetString());
+        var batch = Assert.Single(job.GetProperty("providerBatch").GetProperty("batches").EnumerateArray());
+        Assert.Equal("completed", batch.GetProperty("status").GetString());
+        Assert.Equal(4, batch.GetProperty("total").GetInt32());
+        var usage = job.GetProperty("usage");
+        Assert.Equal(4, usage.GetProperty("batchRequests").GetInt64());
+        var prompt = usage.GetProperty("batchPromptTokens").GetInt64();
+        var completion = usage.GetProperty("batchCompletionTokens").GetInt64();
+        Assert.Equal(usage.GetProperty("promptTokens").GetInt64(), prompt);
+        // Half of llama-3.1-8b-instant's list prices, 0.05 / 0.08 $ per million tokens.
+        var expected = Math.Round(((prompt * 0.05m) + (completion * 0.08m)) / 1_000_000m * 0.5m, 6, MidpointRounding.AwayFromZero);
+        Assert.Equal(expected, job.GetProperty("cost").GetProperty("llm").GetDecimal());
+        Assert.Equal(0, _api.Emulator.Llm.TotalRequests);
+    }
+
+    [Fact]
     public async Task AWholeJobIsNoPreviewAndShowsItsUsageAndCostAtTheListPrices()
     {
         using var response = await _api.Http.PostAsync("/jobs", JobUploads.Csv(Leads(4)));

@@ -15,6 +15,8 @@ public static class PipelineSettings
         ["Llm:AttemptTimeout"] = "00:00:10",
         ["Llm:MaxRetries"] = "2",
         ["Llm:RateLimitFallbackDelay"] = "00:00:00.100",
+        // Batch mode: the emulator's batches finish in a second or so (the product polls every minute).
+        ["Llm:BatchPollInterval"] = "00:00:00.500",
         ["Processing:MaxConcurrentRowsPerSilo"] = maxConcurrentRowsPerSilo.ToString(),
         ["Processing:ChunkSize"] = chunkSize.ToString(),
         ["Processing:ResultFlushInterval"] = "00:00:00.100",
