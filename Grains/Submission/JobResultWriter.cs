@@ -20,7 +20,9 @@ public sealed class JobResultWriter(IGrainFactory grains)
         await writer.WriteHeaderAsync(manifest.Spec.Headers, cancellationToken);
         var pendingMessage = manifest.Status == JobStatus.Cancelled
             ? JobGrain.CancelledRowMessage
-            : "Not processed yet: the job is still running.";
+            : manifest.Spec.Mode == JobMode.Batch
+                ? "Not processed yet: the job is still running (its lines come from the provider batch)."
+                : "Not processed yet: the job is still running.";
 
         var fetches = new Queue<Task<ChunkOutput>>();
         var next = 0;
@@ -34,7 +36,8 @@ public sealed class JobResultWriter(IGrainFactory grains)
             var chunk = await fetches.Dequeue();
             for (var index = 0; index < chunk.Rows.Count; index++)
             {
-                var result = chunk.Results.Count > index ? chunk.Results[index] : null;
+                // A row still waiting for its line (researched, batch mode) is not done yet either.
+                var result = chunk.Results.Count > index && chunk.Results[index] is { IsFinal: true } done ? done : null;
                 var status = result is null || result.Status == RowStatus.Failed ? "failed" : "ok";
                 await writer.WriteRowAsync(chunk.Rows[index].Cells, result?.Line ?? string.Empty, status,
                     result?.Error ?? pendingMessage, cancellationToken);
