@@ -16,4 +16,7 @@ public enum BatchPhase
     Finished = 3,
 
     Cancelled = 4,
+
+    /// <summary>The job was cancelled: its provider batches still running are being cancelled.</summary>
+    Cancelling = 5,
 }

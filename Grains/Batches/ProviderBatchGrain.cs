@@ -37,7 +37,7 @@ public sealed partial class ProviderBatchGrain(
 
     private string JobId => this.GetPrimaryKeyString();
 
-    private bool IsActive => Batch.Phase is BatchPhase.Writing or BatchPhase.Submitted;
+    private bool IsActive => Batch.Phase is BatchPhase.Writing or BatchPhase.Submitted or BatchPhase.Cancelling;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -74,36 +74,23 @@ public sealed partial class ProviderBatchGrain(
                 BatchPhase.Writing => "uploading",
                 BatchPhase.Submitted => "submitted",
                 BatchPhase.Finished => "finished",
+                BatchPhase.Cancelling => "cancelling",
                 _ => "cancelled",
             },
             Batch.Round,
             Batch.Parts.Select(part => new ProviderBatchPartProgress(part.BatchId, part.Status, part.Requests, part.Completed, part.Failed, part.Delivered)).ToList()));
 
+    /// <summary>Persists the decision and returns; the provider batches are cancelled in the background, until they all are.</summary>
     public async Task Cancel()
     {
-        if (!IsActive)
+        if (Batch.Phase is not (BatchPhase.Writing or BatchPhase.Submitted))
         {
             return;
         }
 
-        Batch.Phase = BatchPhase.Cancelled;
+        Batch.Phase = BatchPhase.Cancelling;
         await state.WriteStateAsync();
-        await StopPollingAsync();
-        foreach (var part in Batch.Parts.Where(part => part.BatchId is not null && !part.Delivered))
-        {
-            try
-            {
-                var cancelled = await client.CancelBatchAsync(part.BatchId!, CancellationToken.None);
-                part.Status = cancelled.Status;
-            }
-            catch (Exception ex)
-            {
-                // The job is cancelled either way; an answer the provider still writes is never read.
-                LogCancelFailed(logger, ex, JobId, part.BatchId!);
-            }
-        }
-
-        await state.WriteStateAsync();
+        Resume();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
@@ -151,6 +138,11 @@ public sealed partial class ProviderBatchGrain(
             if (Batch.Phase == BatchPhase.Submitted)
             {
                 await PollAsync();
+            }
+
+            if (Batch.Phase == BatchPhase.Cancelling)
+            {
+                await CancelAtProviderAsync();
             }
         }
         catch (Exception ex)
@@ -233,6 +225,22 @@ public sealed partial class ProviderBatchGrain(
         part.Status = batch.Status;
         await state.WriteStateAsync();
         LogBatchCreated(logger, JobId, batch.Id, part.Requests);
+    }
+
+    private async Task CancelAtProviderAsync()
+    {
+        // Asked until the provider has it: an answer it still writes is never read.
+        string[] settled = [ProviderBatchStatusNames.Cancelling, ProviderBatchStatusNames.Cancelled, ProviderBatchStatusNames.Completed,
+            ProviderBatchStatusNames.Failed, ProviderBatchStatusNames.Expired];
+        foreach (var part in Batch.Parts.Where(part => part.BatchId is not null && !part.Delivered && !settled.Contains(part.Status)))
+        {
+            part.Status = (await client.CancelBatchAsync(part.BatchId!, CancellationToken.None)).Status;
+            await state.WriteStateAsync();
+        }
+
+        Batch.Phase = BatchPhase.Cancelled;
+        await state.WriteStateAsync();
+        LogCancelled(logger, JobId);
     }
 
     private async Task PollAsync()
@@ -377,6 +385,6 @@ public sealed partial class ProviderBatchGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: a provider batch step failed while {Phase}; it is tried again on the next tick")]
     private static partial void LogStepFailed(ILogger logger, Exception exception, string jobId, BatchPhase phase);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: provider batch {BatchId} could not be cancelled")]
-    private static partial void LogCancelFailed(ILogger logger, Exception exception, string jobId, string batchId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: its provider batches are cancelled")]
+    private static partial void LogCancelled(ILogger logger, string jobId);
 }

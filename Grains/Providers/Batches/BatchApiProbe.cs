@@ -10,10 +10,11 @@ namespace PersonalizedLine.Grains.Providers;
 internal static class BatchApiProbe
 {
     /// <summary>
-    /// The probe's own deadline, shorter than a call's total timeout: it answers a person submitting a job, and a
-    /// provider that cannot answer this within it is better reported as unreachable.
+    /// The probe's own deadline, shorter than a call's total timeout: it answers a person submitting a job (through a
+    /// grain call, so well within Orleans' 30 s response timeout), and a provider that cannot answer this within it is
+    /// better reported as unreachable.
     /// </summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     public static async Task<BatchApiAvailability> CheckAsync(
         IProviderBatchesApi batches, ProviderIdentity provider, LlmOptions options, CancellationToken cancellationToken)

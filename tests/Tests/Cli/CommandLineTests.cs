@@ -56,6 +56,13 @@ public sealed class CommandLineTests
         Assert.Null(CommandLineOptions.Parse(["in.csv"]).Options!.RowsPerRequest);
     }
 
+    [Fact]
+    public void BatchAsksForTheProvidersBatchApi()
+    {
+        Assert.True(CommandLineOptions.Parse(["in.csv", "--batch"]).Options!.Batch);
+        Assert.False(CommandLineOptions.Parse(["in.csv"]).Options!.Batch);
+    }
+
     [Theory]
     [InlineData(new[] { "a.csv", "--limit", "0" }, "--limit must be a whole number")]
     [InlineData(new[] { "a.csv", "--limit", "ten" }, "--limit must be a whole number")]

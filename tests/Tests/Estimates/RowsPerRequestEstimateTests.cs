@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Estimates;
+using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Research;
@@ -54,11 +55,28 @@ public sealed class RowsPerRequestEstimateTests
         Assert.Contains("rowsPerRequest must be between 1 and 50", problem.Message, StringComparison.Ordinal);
     }
 
-    private static Task<JobEstimate> Estimate(string csv, LlmOptions llm, int? rowsPerRequest) => new JobEstimator(
+    [Fact]
+    public async Task A_batch_job_costs_half_the_llm_price_and_ignores_the_llm_limits()
+    {
+        var llm = new LlmOptions { RequestsPerMinute = 30 };
+
+        var online = await Estimate(LeadFiles.Csv(100), llm, rowsPerRequest: null);
+        var batch = await Estimate(LeadFiles.Csv(100), llm, rowsPerRequest: null, JobMode.Batch);
+
+        Assert.Equal(JobMode.Batch, batch.Mode);
+        Assert.Equal(online.LlmRequests, batch.LlmRequests);
+        Assert.Equal(online.Cost!.Llm / 2, batch.Cost!.Llm, precision: 6);
+        Assert.Equal(online.Cost.Search, batch.Cost.Search);
+        Assert.Equal(200, online.ExpectedDurationSeconds);
+        Assert.Null(batch.ExpectedDurationSeconds);
+        Assert.Contains(batch.Notes, note => note.Contains("Batch mode") && note.Contains("50% off") && note.Contains("24h"));
+    }
+
+    private static Task<JobEstimate> Estimate(string csv, LlmOptions llm, int? rowsPerRequest, JobMode? mode = null) => new JobEstimator(
             new FakeResearchCache([]),
             new CostCalculator(Options.Create(new PricingOptions())),
             Options.Create(new UploadOptions()),
             Options.Create(llm),
             Options.Create(new ResearchOptions()))
-        .EstimateAsync(LeadFiles.Stream(csv), new JobRequest("leads.csv", RowsPerRequest: rowsPerRequest), CancellationToken.None);
+        .EstimateAsync(LeadFiles.Stream(csv), new JobRequest("leads.csv", RowsPerRequest: rowsPerRequest, Mode: mode), CancellationToken.None);
 }
