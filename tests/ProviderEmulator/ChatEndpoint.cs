@@ -10,6 +10,7 @@ namespace PersonalizedLine.ProviderEmulator;
 internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions options, EmulatorClock clock)
 {
     private const int RequestsPerDay = 14_400;
+    private const long UnquotedTokensPerMinute = 10_000_000;
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -82,13 +83,17 @@ internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions op
     internal static Task WriteInvalidKeyAsync(HttpContext context) =>
         WriteErrorAsync(context, 401, "Invalid API Key", "invalid_request_error", "invalid_api_key");
 
+    /// <summary>
+    /// Groq's headers on an emulator with no quota: a generous plan, so that they never tell a client to hold back
+    /// for a limit nothing enforces (a request carrying many rows would otherwise look bigger than what is left).
+    /// </summary>
     private static void AddUsageHeaders(HttpContext context, long sequence)
     {
         var headers = context.Response.Headers;
         headers["x-ratelimit-limit-requests"] = RequestsPerDay.ToString(CultureInfo.InvariantCulture);
-        headers["x-ratelimit-limit-tokens"] = ChatAnswers.DefaultTokensPerMinute.ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-limit-tokens"] = UnquotedTokensPerMinute.ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-remaining-requests"] = Math.Max(0, RequestsPerDay - (sequence % RequestsPerDay)).ToString(CultureInfo.InvariantCulture);
-        headers["x-ratelimit-remaining-tokens"] = (ChatAnswers.DefaultTokensPerMinute - 120).ToString(CultureInfo.InvariantCulture);
+        headers["x-ratelimit-remaining-tokens"] = (UnquotedTokensPerMinute - 120).ToString(CultureInfo.InvariantCulture);
         headers["x-ratelimit-reset-requests"] = "2m59.56s";
         headers["x-ratelimit-reset-tokens"] = "7.66s";
     }
