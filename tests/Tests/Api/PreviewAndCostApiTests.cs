@@ -88,7 +88,7 @@ public sealed class PreviewAndCostApiTests
         output.AssertAllOk();
         for (var i = 0; i < 10; i++)
         {
-            Assert.Equal($"Hi Lead{i}, I saw what {output.Cell(i, "company")} is up to and had a quick idea for you.", output.Cell(i, "personalized_line"));
+            Assert.Equal(EmulatedLines.For($"Lead{i}", output.Cell(i, "company")), output.Cell(i, "personalized_line"));
         }
 
         // One silo: ten rows fill two requests, unless a slow start left a row or two to go alone.

@@ -74,14 +74,16 @@ public sealed class GroqHeaderTests
     }
 
     [Fact]
-    public async Task Without_a_quota_the_fixed_example_headers_stay_and_a_quota_without_tokens_sends_no_token_headers()
+    public async Task Without_a_quota_generous_example_headers_stay_and_a_quota_without_tokens_sends_no_token_headers()
     {
         await using var emulator = await EmulatorServer.StartAsync();
         using var calls = new EmulatorCalls(emulator);
 
         var unlimited = await calls.ChatAsync("key-a");
         Assert.Equal("14400", unlimited.Header("x-ratelimit-limit-requests"));
-        Assert.Equal("6000", unlimited.Header("x-ratelimit-limit-tokens"));
+        // A plan nothing enforces never looks spent: a client must not hold back for it.
+        Assert.Equal("10000000", unlimited.Header("x-ratelimit-limit-tokens"));
+        Assert.Equal(10_000_000 - 120, unlimited.LongHeader("x-ratelimit-remaining-tokens"));
 
         emulator.Llm.Quota = new QuotaPolicy { RequestsPerWindow = 30 };
         var requestsOnly = await calls.ChatAsync("key-a");

@@ -59,7 +59,7 @@ public sealed class BatchModeEndToEndTests
         Assert.Equal(rows, output.Rows.Count);
         for (var i = 0; i < rows; i++)
         {
-            Assert.Equal($"Hi Lead{i}, I saw what {output.Cell(i, "company")} is up to and had a quick idea for you.", output.Cell(i, "personalized_line"));
+            Assert.Equal(EmulatedLines.For($"Lead{i}", output.Cell(i, "company")), output.Cell(i, "personalized_line"));
         }
 
         Assert.Equal(1, _servers.Emulator.Batches.FilesUploaded);

@@ -30,7 +30,7 @@ public sealed class BatchModePipelineTests
 
         var (progress, output) = await RunAsync(rows, rowsPerRequest);
 
-        AssertEveryRowHasItsOwnLine(output, rows);
+        EmulatedLines.AssertEveryRowHasItsOwnLine(output, rows);
         Assert.Equal(JobStatus.Completed, progress.Status);
         Assert.Equal(JobMode.Batch, progress.Mode);
         var batches = _cluster.Emulator.Batches;
@@ -56,7 +56,7 @@ public sealed class BatchModePipelineTests
 
         var (progress, output) = await RunAsync(rows: 40, rowsPerRequest: 1);
 
-        AssertEveryRowHasItsOwnLine(output, 40);
+        EmulatedLines.AssertEveryRowHasItsOwnLine(output, 40);
         Assert.Equal(40, progress.SucceededRows);
         Assert.Equal(15, _cluster.Emulator.Llm.TotalRequests);
         Assert.Equal(25, progress.Usage.BatchRequests);
@@ -71,7 +71,7 @@ public sealed class BatchModePipelineTests
 
         var (progress, output) = await RunAsync(rows: 40, rowsPerRequest: 1);
 
-        AssertEveryRowHasItsOwnLine(output, 40);
+        EmulatedLines.AssertEveryRowHasItsOwnLine(output, 40);
         Assert.Equal(10, _cluster.Emulator.Llm.TotalRequests);
         Assert.Equal(30, progress.Usage.BatchRequests);
 
@@ -79,7 +79,7 @@ public sealed class BatchModePipelineTests
         _cluster.Emulator.Batches.EnqueueOutcomes(BatchOutcome.Failed("The input file is not valid JSONL."));
         (progress, output) = await RunAsync(rows: 20, rowsPerRequest: 1);
 
-        AssertEveryRowHasItsOwnLine(output, 20);
+        EmulatedLines.AssertEveryRowHasItsOwnLine(output, 20);
         Assert.Equal(20, _cluster.Emulator.Llm.TotalRequests);
         Assert.Equal("failed", Assert.Single(progress.ProviderBatch!.Batches).Status);
     }
@@ -95,7 +95,7 @@ public sealed class BatchModePipelineTests
 
         var (progress, output) = await RunAsync(rows: 30, rowsPerRequest: 10);
 
-        AssertEveryRowHasItsOwnLine(output, 30);
+        EmulatedLines.AssertEveryRowHasItsOwnLine(output, 30);
         Assert.Equal(30, progress.SucceededRows);
         Assert.Equal(2, _cluster.Emulator.Llm.TotalRequests);
     }
@@ -127,13 +127,4 @@ public sealed class BatchModePipelineTests
             new JobRequest("leads.csv", RowsPerRequest: rowsPerRequest, Mode: JobMode.Batch));
     }
 
-    private static void AssertEveryRowHasItsOwnLine(CsvOutput output, int rows)
-    {
-        Assert.Equal(rows, output.Rows.Count);
-        for (var i = 0; i < rows; i++)
-        {
-            Assert.Equal("ok", output.Cell(i, "personalization_status"));
-            Assert.Equal($"Hi Lead{i}, I saw what {output.Cell(i, "company")} is up to and had a quick idea for you.", output.Cell(i, "personalized_line"));
-        }
-    }
 }

@@ -24,16 +24,15 @@ public sealed class SharedRequestPipelineTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(10)]
-    [InlineData(50)]
-    public async Task Rows_per_request_divides_the_llm_requests(int rowsPerRequest)
+    [InlineData(500, 1)]
+    [InlineData(500, 10)]
+    [InlineData(500, 50)]
+    [InlineData(1_000, 20)]
+    public async Task Rows_per_request_divides_the_llm_requests(int rows, int rowsPerRequest)
     {
-        const int rows = 500;
-
         var (progress, output) = await RunAsync(rows, rowsPerRequest);
 
-        AssertEveryRowHasItsOwnLine(output, rows);
+        EmulatedLines.AssertEveryRowHasItsOwnLine(output, rows);
         Assert.Equal(JobStatus.Completed, progress.Status);
         Assert.Equal(rows, progress.SucceededRows);
         var requests = _cluster.Emulator.Llm.TotalRequests;
@@ -62,7 +61,7 @@ public sealed class SharedRequestPipelineTests
 
         var (progress, output) = await RunAsync(rows: 40, rowsPerRequest: 10);
 
-        AssertEveryRowHasItsOwnLine(output, 40);
+        EmulatedLines.AssertEveryRowHasItsOwnLine(output, 40);
         Assert.Equal(40, progress.SucceededRows);
         var requests = _cluster.Emulator.Llm.Requests;
         var faulted = CompaniesIn(requests.Single(r => r.Fault is not null).Text);
@@ -89,18 +88,6 @@ public sealed class SharedRequestPipelineTests
         var tag = Guid.NewGuid().ToString("N")[..6];
         return await _cluster.RunAsync(
             LeadFiles.Csv(rows, i => $"Shared{tag}Co{i}"), Deadline, new JobRequest("leads.csv", RowsPerRequest: rowsPerRequest));
-    }
-
-    /// <summary>The emulator writes "Hi {first name}, I saw what {company} is up to…": both must be the row's own.</summary>
-    private static void AssertEveryRowHasItsOwnLine(CsvOutput output, int rows)
-    {
-        Assert.Equal(rows, output.Rows.Count);
-        for (var i = 0; i < rows; i++)
-        {
-            var line = output.Cell(i, "personalized_line");
-            Assert.Equal("ok", output.Cell(i, "personalization_status"));
-            Assert.Equal($"Hi Lead{i}, I saw what {output.Cell(i, "company")} is up to and had a quick idea for you.", line);
-        }
     }
 
     private static bool IsShared(RecordedRequest request) => request.Body.Contains("json_object", StringComparison.Ordinal);
