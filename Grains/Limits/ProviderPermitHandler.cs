@@ -13,7 +13,8 @@ namespace PersonalizedLine.Grains.Limits;
 /// <c>x-ratelimit-remaining-*</c> answer back to the limiter.
 /// </summary>
 public sealed class ProviderPermitHandler(
-    ProviderLimiters limiters, TokenCostEstimator tokens, ProviderResilienceOptions options, ProviderLimitKind kind, TimeProvider time) : DelegatingHandler
+    ProviderLimiters limiters, TokenCostEstimator tokens, ProviderResilienceOptions options, ProviderLimitKind kind, TimeProvider time,
+    AdvertisedTokenLimits? advertised = null) : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<ProviderCallTracker> TrackerKey = new(ProviderCallTracker.OptionKey);
 
@@ -65,6 +66,11 @@ public sealed class ProviderPermitHandler(
 
             rateLimited = response.StatusCode == HttpStatusCode.TooManyRequests;
             Feedback(limiter, response, tokens.RequestCost(size));
+            if (kind == ProviderLimitKind.Llm && advertised is not null && Remaining(response, "x-ratelimit-limit-tokens") is { } plan)
+            {
+                advertised.Observe(tracker?.Model ?? string.Empty, plan);
+            }
+
             return response;
         }
         finally

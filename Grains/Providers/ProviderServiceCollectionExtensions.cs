@@ -59,6 +59,7 @@ public static class ProviderServiceCollectionExtensions
         services.TryAddSingleton<ProviderLimiters>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<ProviderLimiters>());
         services.TryAddSingleton<TokenCostEstimator>();
+        services.TryAddSingleton<AdvertisedTokenLimits>();
         services.AddHostedService<ProviderStartupNotice>();
         return services;
     }
@@ -108,7 +109,8 @@ public static class ProviderServiceCollectionExtensions
             sp.GetRequiredService<TokenCostEstimator>(),
             options(sp),
             limit,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<AdvertisedTokenLimits>()));
         builder.AddHttpMessageHandler(() => new AttemptTrackingHandler());
         return builder;
     }

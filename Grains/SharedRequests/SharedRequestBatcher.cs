@@ -20,6 +20,7 @@ public sealed partial class SharedRequestBatcher(
     IOptions<LlmOptions> options,
     IOptions<ProcessingOptions> processing,
     TokenCostEstimator tokens,
+    AdvertisedTokenLimits advertised,
     TimeProvider time,
     ILogger<SharedRequestBatcher> logger)
 {
@@ -78,7 +79,7 @@ public sealed partial class SharedRequestBatcher(
     {
         var rows = gathering.Rows.Count + 1;
         var chars = SharedPromptBuilder.FixedChars(gathering.Template) + gathering.RowChars + entry.RowJson.Length + 1;
-        return tokens.RequestCost(chars, SharedPromptBuilder.AnswerTokens(rows, options.Value.MaxTokens)) <= SharedRequestCap.Tokens(options.Value);
+        return tokens.RequestCost(chars, SharedPromptBuilder.AnswerTokens(rows, options.Value.MaxTokens)) <= SharedRequestCap.Tokens(options.Value, advertised.For(gathering.Model));
     }
 
     private List<WaitingRow> Detach(string key, RowGathering gathering)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PersonalizedLine.ProviderEmulator;
 
 namespace PersonalizedLine.Tests.Providers;
@@ -36,5 +37,21 @@ public sealed class RemainingTokensTests
             var gap = arrivals[i].SinceStart - arrivals[i - 1].SinceStart;
             Assert.True(gap >= TimeSpan.FromSeconds(1.5), $"call {i + 1} arrived {gap} after the one before; the reset was about {Window}");
         }
+    }
+
+    [Fact]
+    public async Task The_token_limit_the_provider_announces_is_remembered_per_model()
+    {
+        await using var host = await ProviderTestHost.StartAsync();
+        host.Emulator.Reset();
+        var request = ProviderTestHost.Line();
+        host.Emulator.Llm.Quota = new QuotaPolicy { TokensPerWindow = 6_000, Window = TimeSpan.FromMinutes(1) };
+        var advertised = host.Services.GetRequiredService<PersonalizedLine.Grains.Limits.AdvertisedTokenLimits>();
+        Assert.Null(advertised.For(request.Model));
+
+        await host.Writer.WriteLineAsync(request, CancellationToken.None);
+
+        Assert.Equal(6_000, advertised.For(request.Model));
+        Assert.Null(advertised.For("another-model"));
     }
 }

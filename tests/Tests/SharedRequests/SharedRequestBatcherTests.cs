@@ -107,6 +107,26 @@ public sealed class SharedRequestBatcherTests
     }
 
     [Fact]
+    public async Task A_token_limit_the_provider_announced_splits_requests_when_none_is_configured()
+    {
+        var writer = new RecordingSharedWriter();
+        var advertised = new AdvertisedTokenLimits();
+        advertised.Observe("model", 6_000);
+        var batcher = Batcher(writer, advertised: advertised);
+        var research = new string('r', 1_000);
+
+        var waiting = Enumerable.Range(0, 6).Select(row => batcher.WriteAsync(Entry(row, rowsPerRequest: 6, research), CancellationToken.None)).ToList();
+        _time.Advance(new LlmOptions().RowsPerRequestWait);
+        await Task.WhenAll(waiting).WaitAsync(Deadline);
+
+        var tokens = new TokenCostEstimator();
+        Assert.True(writer.Requests.Count >= 2, $"{writer.Requests.Count} request(s)");
+        Assert.All(writer.Requests, request =>
+            Assert.True(tokens.RequestCost(request.SystemPrompt.Length + request.UserPrompt.Length, request.MaxTokens) <= 1_500,
+                $"a request of {request.Rows} rows"));
+    }
+
+    [Fact]
     public async Task A_withdrawn_row_leaves_the_request_to_the_others()
     {
         var writer = new RecordingSharedWriter(holdAnswers: true);
@@ -166,9 +186,9 @@ public sealed class SharedRequestBatcherTests
         Assert.True(Batcher(new RecordingSharedWriter()).IsAvailable);
     }
 
-    private SharedRequestBatcher Batcher(ILineWriter writer, LlmOptions? llm = null) => new(
-        writer, Options.Create(llm ?? new LlmOptions()), Options.Create(new ProcessingOptions()), new TokenCostEstimator(), _time,
-        NullLogger<SharedRequestBatcher>.Instance);
+    private SharedRequestBatcher Batcher(ILineWriter writer, LlmOptions? llm = null, AdvertisedTokenLimits? advertised = null) => new(
+        writer, Options.Create(llm ?? new LlmOptions()), Options.Create(new ProcessingOptions()), new TokenCostEstimator(),
+        advertised ?? new AdvertisedTokenLimits(), _time, NullLogger<SharedRequestBatcher>.Instance);
 
     private static SharedRowEntry Entry(int row, int rowsPerRequest, string research = "Research.", string job = "job") => new(
         job, "model", "Write to {first_name} at {company}.", rowsPerRequest, row,
