@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Providers;
@@ -32,15 +31,15 @@ public sealed class BatchFileWriter(IGrainFactory grains, IProviderBatchClient c
         {
             var index = chunks[position];
             var lines = await grains.GetGrain<IChunkGrain>(ChunkKeys.Chunk(jobId, index)).GetBatchRequests();
-            var requests = lines.Select(line => (line.CustomId, Request: JsonSerializer.Deserialize(line.Body, OpenAiJsonContext.Default.ChatCompletionRequest)!)).ToList();
-            if (to is null && parts.Count > 0 && !await FitsAsync(writer, requests, cancellationToken))
+            if (to is null && parts.Count > 0 && !Fits(writer, lines))
             {
                 break;
             }
 
-            foreach (var (customId, request) in requests)
+            // The chunk serialized each body with the chat client's settings: written as it is.
+            foreach (var line in lines)
             {
-                if (!await writer.TryWriteAsync(customId, request, cancellationToken))
+                if (!await writer.TryWriteRawAsync(line.CustomId, line.Body, cancellationToken))
                 {
                     throw new InvalidOperationException($"Chunk {index} of job {jobId} does not fit in one batch file (Llm__MaxBatchFileBytes, Llm__MaxRequestsPerBatch).");
                 }
@@ -56,17 +55,8 @@ public sealed class BatchFileWriter(IGrainFactory grains, IProviderBatchClient c
         return (position, writer.LinesWritten, writer.BytesWritten, parts);
     }
 
-    /// <summary>Whether a chunk's requests all fit in what is left of the file: measured by writing them nowhere.</summary>
-    private async Task<bool> FitsAsync(BatchInputWriter writer, List<(string CustomId, ChatCompletionRequest Request)> requests, CancellationToken cancellationToken)
-    {
-        using var measure = client.CreateInputWriter(Stream.Null);
-        foreach (var (customId, request) in requests)
-        {
-            await measure.TryWriteAsync(customId, request, cancellationToken);
-        }
-
-        return writer.LinesWritten + measure.LinesWritten <= writer.MaxLines
-            && writer.BytesWritten + measure.BytesWritten <= writer.MaxBytes
-            && measure.LinesWritten == requests.Count;
-    }
+    /// <summary>Whether a chunk's requests all fit in what is left of the file.</summary>
+    private static bool Fits(BatchInputWriter writer, IReadOnlyList<BatchRequestLine> lines) =>
+        writer.LinesWritten + lines.Count <= writer.MaxLines
+        && writer.BytesWritten + lines.Sum(line => (long)writer.LineBytes(line.CustomId, line.Body)) <= writer.MaxBytes;
 }
