@@ -17,13 +17,16 @@ public static class ChunkBatchAnswers
 {
     /// <param name="answer">The answer.</param>
     /// <param name="input">The chunk.</param>
+    /// <param name="renderer">The chunk's renderer of the job's templates (for the rows' companies).</param>
     /// <param name="results">The chunk's results so far: only rows still researched are answered.</param>
     /// <param name="maxLineLength"><c>Processing__MaxLineLength</c>.</param>
     /// <returns>One outcome per row the answer is for; empty when it is for none of this chunk's waiting rows.</returns>
-    public static IReadOnlyList<BatchRowOutcome> Read(BatchAnswer answer, ChunkInput input, IReadOnlyList<RowResult?> results, int maxLineLength)
+    public static IReadOnlyList<BatchRowOutcome> Read(
+        BatchAnswer answer, ChunkInput input, ChunkRowRenderer renderer, IReadOnlyList<RowResult?> results, int maxLineLength)
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(results);
         if (BatchCustomId.TryParse(answer.CustomId) is not { } id || id.JobId != input.JobId)
         {
@@ -57,7 +60,6 @@ public static class ChunkBatchAnswers
             return [new BatchRowOutcome(rows[0], CheckedLine.Result(answer.Content, usage, maxLineLength), false, null)];
         }
 
-        var renderer = new ChunkRowRenderer(input.Spec);
         var chunkKey = ChunkKeys.Chunk(input.JobId, input.ChunkIndex);
         var identities = rows.Select(index =>
         {

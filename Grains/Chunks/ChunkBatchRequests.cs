@@ -15,12 +15,12 @@ namespace PersonalizedLine.Grains.Chunks;
 /// </summary>
 public static class ChunkBatchRequests
 {
-    public static IReadOnlyList<BatchRequestLine> Build(ChunkInput input, IReadOnlyList<RowResult?> results, LlmOptions llm)
+    public static IReadOnlyList<BatchRequestLine> Build(ChunkInput input, ChunkRowRenderer renderer, IReadOnlyList<RowResult?> results, LlmOptions llm)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(llm);
-        var renderer = new ChunkRowRenderer(input.Spec);
         var chunkKey = ChunkKeys.Chunk(input.JobId, input.ChunkIndex);
         var waiting = new List<(long Row, RowRequest Request, string Research)>();
         for (var index = 0; index < results.Count; index++)

@@ -38,6 +38,9 @@ public sealed partial class ChunkGrain(
     private DateTime _lastKickUtc;
     private ChunkRowRenderer? _renderer;
 
+    /// <summary>The job's templates, parsed once per activation for every row this chunk renders.</summary>
+    private ChunkRowRenderer Renderer => _renderer ??= new ChunkRowRenderer(Input.Spec);
+
     private ChunkInput Input => input.State.Input ?? throw new InvalidOperationException($"Chunk {this.GetPrimaryKeyString()} has no rows.");
 
     private bool IsComplete => _results.Length > 0 && _done == _results.Length;
@@ -212,7 +215,7 @@ public sealed partial class ChunkGrain(
     }
 
     public Task<IReadOnlyList<BatchRequestLine>> GetBatchRequests() =>
-        Task.FromResult(input.State.Input is null ? [] : ChunkBatchRequests.Build(Input, _results, llm.Value));
+        Task.FromResult(input.State.Input is null ? [] : ChunkBatchRequests.Build(Input, Renderer, _results, llm.Value));
 
     public async Task<int> DeliverBatch(BatchDelivery delivery)
     {
@@ -223,7 +226,7 @@ public sealed partial class ChunkGrain(
 
         foreach (var answer in delivery.Answers)
         {
-            var outcomes = ChunkBatchAnswers.Read(answer, Input, _results, options.Value.MaxLineLength);
+            var outcomes = ChunkBatchAnswers.Read(answer, Input, Renderer, _results, options.Value.MaxLineLength);
             if (outcomes.Count > 0)
             {
                 // Counted once: a repeated delivery finds its rows settled and yields no outcome.
@@ -325,7 +328,6 @@ public sealed partial class ChunkGrain(
     private void KickPendingRows()
     {
         _lastKickUtc = DateTime.UtcNow;
-        _renderer ??= new ChunkRowRenderer(Input.Spec);
         var chunkKey = this.GetPrimaryKeyString();
         var starts = new List<Task>();
         for (var index = 0; index < _results.Length; index++)
@@ -336,7 +338,7 @@ public sealed partial class ChunkGrain(
             }
 
             var rowNumber = Input.FirstRowNumber + index;
-            var (request, failure) = _renderer.Render(chunkKey, rowNumber, Input.Rows[index]);
+            var (request, failure) = Renderer.Render(chunkKey, rowNumber, Input.Rows[index]);
             if (failure is not null)
             {
                 Record(index, failure);
