@@ -41,9 +41,7 @@ public static class ChunkBatchRequests
             {
                 var (_, request, research) = group[0];
                 var prompt = LinePromptBuilder.Build(request.Instructions, request.Lead, research, request.Model);
-                body = new ChatCompletionRequest(
-                    request.Model, [new ChatMessage("system", prompt.SystemPrompt), new ChatMessage("user", prompt.UserPrompt)],
-                    llm.Temperature, llm.MaxTokens);
+                body = ChatCompletionRequest.ForLines(request.Model, prompt.SystemPrompt, prompt.UserPrompt, llm.Temperature, llm.MaxTokens);
             }
             else
             {
@@ -52,9 +50,8 @@ public static class ChunkBatchRequests
                     group.Select(row => SharedPromptBuilder.RowJson(row.Row, row.Request.Lead, row.Research)).ToList(),
                     input.Spec.Model,
                     llm.MaxTokens);
-                body = new ChatCompletionRequest(
-                    shared.Model, [new ChatMessage("system", shared.SystemPrompt), new ChatMessage("user", shared.UserPrompt)],
-                    llm.Temperature, shared.MaxTokens, ChatResponseFormat.JsonObject);
+                body = ChatCompletionRequest.ForLines(
+                    shared.Model, shared.SystemPrompt, shared.UserPrompt, llm.Temperature, shared.MaxTokens, ChatResponseFormat.JsonObject);
             }
 
             lines.Add(new BatchRequestLine(id.ToString(), JsonSerializer.Serialize(body, OpenAiJsonContext.Default.ChatCompletionRequest)));

@@ -5,6 +5,9 @@ internal sealed class RowGathering(string template, string model, int rowsPerReq
 {
     public string Template { get; } = template;
 
+    /// <summary>Characters of every request of this gathering apart from its rows (see <see cref="SharedPromptBuilder.FixedChars"/>).</summary>
+    public int FixedChars { get; } = SharedPromptBuilder.FixedChars(template);
+
     public string Model { get; } = model;
 
     public int RowsPerRequest { get; } = rowsPerRequest;

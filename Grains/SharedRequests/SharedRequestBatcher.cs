@@ -78,7 +78,7 @@ public sealed partial class SharedRequestBatcher(
     private bool Fits(RowGathering gathering, SharedRowEntry entry)
     {
         var rows = gathering.Rows.Count + 1;
-        var chars = SharedPromptBuilder.FixedChars(gathering.Template) + gathering.RowChars + entry.RowJson.Length + 1;
+        var chars = gathering.FixedChars + gathering.RowChars + entry.RowJson.Length + 1;
         return tokens.RequestCost(chars, SharedPromptBuilder.AnswerTokens(rows, options.Value.MaxTokens)) <= SharedRequestCap.Tokens(options.Value, advertised.For(gathering.Model));
     }
 

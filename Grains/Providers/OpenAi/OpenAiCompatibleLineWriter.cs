@@ -45,12 +45,7 @@ public sealed class OpenAiCompatibleLineWriter : ILineWriter, ISharedLineWriter
         string systemPrompt, string userPrompt, string requestedModel, int maxTokens, ChatResponseFormat? format, CancellationToken cancellationToken)
     {
         var model = string.IsNullOrWhiteSpace(requestedModel) ? _options.Model : requestedModel;
-        var body = new ChatCompletionRequest(
-            model,
-            [new ChatMessage("system", systemPrompt), new ChatMessage("user", userPrompt)],
-            _options.Temperature,
-            maxTokens,
-            format);
+        var body = ChatCompletionRequest.ForLines(model, systemPrompt, userPrompt, _options.Temperature, maxTokens, format);
 
         // What a tokens-per-minute limit will count for this request: the prompt plus the most the answer may take
         // (costed when its permit is granted); the usage answered teaches the estimator the provider's real ratio.
