@@ -1,4 +1,6 @@
 using PersonalizedLine.Grains.Csv;
+using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Submission;
 
 namespace PersonalizedLine.Client.Api.Jobs;
@@ -27,6 +29,9 @@ public static class ApiProblems
             csv.LineNumber is { } line ? new Dictionary<string, object?> { ["line"] = line } : null),
         JobRejectedException job => Problem(StatusCodes.Status400BadRequest, job.Title,
             job.Message, new Dictionary<string, object?> { ["problems"] = job.Problems }),
+        JobConflictException conflict => Problem(StatusCodes.Status409Conflict,
+            conflict.Status == JobStatus.Cancelled ? "The job was cancelled during its upload" : "The upload cannot go on", conflict.Message),
+        ChunkConflictException chunk => Problem(StatusCodes.Status409Conflict, "The upload cannot go on", chunk.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(maxFileBytes),
         InvalidDataException invalid when invalid.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => TooLarge(maxFileBytes),
         InvalidDataException invalid => Problem(StatusCodes.Status400BadRequest, "Malformed multipart request", invalid.Message),

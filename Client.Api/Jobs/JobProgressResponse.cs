@@ -9,7 +9,8 @@ namespace PersonalizedLine.Client.Api.Jobs;
 /// <see cref="Cost"/> is the usage so far at the configured prices, or null with <see cref="CostNote"/> naming the
 /// setting to add when the job's model has no price. <see cref="ProviderLimits"/> (while it runs) shows the limits its
 /// providers are held to and the requests waiting for them; the ETA then follows those limits. A batch-mode job shows
-/// its rows researched and waiting for the provider batch, and the provider batches themselves (status and counts).
+/// its rows researched and waiting for the provider batch, and the provider batches themselves (status and counts). A paused
+/// job says why in <see cref="PauseReason"/>; <see cref="Retries"/> counts the retries of its failed rows.
 /// </summary>
 public sealed record JobProgressResponse(
     string Id,
@@ -36,6 +37,8 @@ public sealed record JobProgressResponse(
     long RowsAwaitingBatch,
     ProviderBatchProgress? ProviderBatch,
     string? Error,
+    string? PauseReason,
+    int Retries,
     IReadOnlyDictionary<string, long> RowsBySilo,
     IReadOnlyList<ProviderLimitResponse> ProviderLimits,
     string ResultUrl)
@@ -67,6 +70,8 @@ public sealed record JobProgressResponse(
         progress.RowsAwaitingBatch,
         progress.ProviderBatch,
         progress.Error,
+        progress.PauseReason,
+        progress.Retries,
         progress.RowsBySilo,
         progress.ProviderLimits?.Select(ProviderLimitResponse.From).ToList() ?? [],
         $"/jobs/{progress.JobId}/result");

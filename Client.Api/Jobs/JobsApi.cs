@@ -22,7 +22,12 @@ public static class JobsApi
         group.MapGet("/{id}", GetJob).WithSummary("A job's status, counts, rate, ETA and usage.");
         group.MapGet("/{id}/result", GetResult)
             .WithSummary("The output CSV, streamed. While the job runs, ?partial=true streams what is done so far.");
-        group.MapPost("/{id}/cancel", CancelJob).WithSummary("Stop a job; unprocessed rows end as failed with a reason.");
+        group.MapPost("/{id}/cancel", CancelJob).WithSummary("Stop a job; unprocessed rows end as failed with a reason. During its upload, the upload stops and nothing is kept.");
+        group.MapPost("/{id}/pause", PauseJob).WithSummary("No new rows start until the job is resumed; rows in flight finish.");
+        group.MapPost("/{id}/resume", ResumeJob).WithSummary("A paused job goes on where it stopped.");
+        group.MapPost("/{id}/retry", RetryJob)
+            .WithSummary("Run a finished job's failed rows again (?reason=transient: only those that failed on timeouts, 5xx, rate limits or cancellation); rows that succeeded are kept.");
+        group.MapDelete("/{id}", DeleteJob).WithSummary("Cancel the job if needed and delete it with its rows and results.");
         return group;
     }
 
@@ -108,6 +113,49 @@ public static class JobsApi
         }
 
         return TypedResults.Ok(JobProgressResponse.From(progress, costs));
+    }
+
+    private static Task<IResult> PauseJob(string id, IGrainFactory grains, CostCalculator costs) =>
+        ChangeAsync(id, costs, () => grains.GetGrain<IJobGrain>(id).Pause("Paused on request (POST /jobs/{id}/resume to go on)."));
+
+    private static Task<IResult> ResumeJob(string id, IGrainFactory grains, CostCalculator costs) =>
+        ChangeAsync(id, costs, () => grains.GetGrain<IJobGrain>(id).Resume());
+
+    private static Task<IResult> RetryJob(string id, string? reason, IGrainFactory grains, CostCalculator costs)
+    {
+        RetryScope scope;
+        switch (reason?.ToLowerInvariant())
+        {
+            case null or "" or "all":
+                scope = RetryScope.AllFailed;
+                break;
+            case "transient":
+                scope = RetryScope.Transient;
+                break;
+            default:
+                return Task.FromResult(ApiProblems.Problem(StatusCodes.Status400BadRequest, "Unknown retry reason",
+                    $"reason must be 'transient' (rows that failed on timeouts, 5xx, rate limits or cancellation) or 'all' (every failed row); got '{reason}'."));
+        }
+
+        return ChangeAsync(id, costs, () => grains.GetGrain<IJobGrain>(id).Retry(scope));
+    }
+
+    private static async Task<IResult> DeleteJob(string id, IGrainFactory grains) =>
+        await grains.GetGrain<IJobGrain>(id).Delete() ? TypedResults.NoContent() : NotFoundJob(id);
+
+    /// <summary>A change of a job's status: its new progress, 404 for an unknown job, 409 when its status does not allow it.</summary>
+    private static async Task<IResult> ChangeAsync(string id, CostCalculator costs, Func<Task<JobProgress?>> change)
+    {
+        try
+        {
+            var progress = await change();
+            return progress is null ? NotFoundJob(id) : TypedResults.Ok(JobProgressResponse.From(progress, costs));
+        }
+        catch (JobConflictException conflict)
+        {
+            return ApiProblems.Problem(StatusCodes.Status409Conflict, "Not possible in the job's status", conflict.Message,
+                new Dictionary<string, object?> { ["status"] = conflict.Status.ToString().ToLowerInvariant() });
+        }
     }
 
     private static IResult NotFoundJob(string id) => ApiProblems.Problem(StatusCodes.Status404NotFound, "Job not found",

@@ -16,4 +16,7 @@ public interface IProviderBatchGrain : IGrainWithStringKey
 
     /// <summary>Cancels the provider batches still running; answers not yet delivered are dropped.</summary>
     Task Cancel();
+
+    /// <summary>The job is deleted: cancels the provider batches still running and deletes the local files, the state and the reminder.</summary>
+    Task Delete();
 }

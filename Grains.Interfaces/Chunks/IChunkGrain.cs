@@ -9,12 +9,23 @@ namespace PersonalizedLine.Grains.Interfaces.Chunks;
 /// </summary>
 public interface IChunkGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the rows. Repeating it with the same rows is harmless.</summary>
+    /// <summary>
+    /// Stores the rows. Repeating it with the same rows is harmless; different rows for a chunk that already holds
+    /// some throw a <see cref="ChunkConflictException"/>.
+    /// </summary>
     Task Initialize(ChunkInput input);
 
-    /// <summary>Starts (or resumes) processing; returns at once. Interleaves so a busy chunk never blocks its job.</summary>
+    /// <summary>
+    /// Starts, resumes or retries processing (see <see cref="ChunkStart"/>) and returns at once with the chunk's counts
+    /// as last written: a complete chunk always answers with its final counts, so a lost report is recovered by asking.
+    /// Null when the chunk holds no rows. Interleaves so a busy chunk never blocks its job.
+    /// </summary>
     [AlwaysInterleave]
-    Task Start();
+    Task<ChunkReport?> Start(ChunkStart start);
+
+    /// <summary>No new row starts until the next <see cref="Start"/>; rows in flight finish. Returns the counts as last written.</summary>
+    [AlwaysInterleave]
+    Task<ChunkReport?> Pause();
 
     /// <summary>Unprocessed rows end as failed with this reason; returns at once.</summary>
     [AlwaysInterleave]
@@ -33,6 +44,6 @@ public interface IChunkGrain : IGrainWithStringKey
     /// <summary>Batch mode: answers of a provider batch; returns how many rows still wait for a batch afterwards.</summary>
     Task<int> DeliverBatch(BatchDelivery delivery);
 
-    /// <summary>Deletes the chunk's stored state (the job was aborted).</summary>
-    Task Clear();
+    /// <summary>Stops its rows and deletes the chunk's stored input and results (the job was aborted or deleted).</summary>
+    Task Delete();
 }

@@ -27,4 +27,6 @@ public sealed record class JobProgress(
     [property: Id(18)] int RowsPerRequest = 1,
     [property: Id(19)] JobMode Mode = JobMode.Online,
     [property: Id(20)] long RowsAwaitingBatch = 0,
-    [property: Id(21)] ProviderBatchProgress? ProviderBatch = null);
+    [property: Id(21)] ProviderBatchProgress? ProviderBatch = null,
+    [property: Id(30)] string? PauseReason = null,
+    [property: Id(31)] int Retries = 0);

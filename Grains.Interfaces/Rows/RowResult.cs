@@ -14,7 +14,8 @@ public sealed record class RowResult(
     [property: Id(2)] string Error,
     [property: Id(3)] UsageTotals Usage,
     [property: Id(4)] string Silo = "",
-    [property: Id(5)] string? Research = null)
+    [property: Id(5)] string? Research = null,
+    [property: Id(10)] bool Retryable = false)
 {
     public bool IsFinal => Status != RowStatus.Researched;
 
@@ -23,6 +24,12 @@ public sealed record class RowResult(
 
     public static RowResult Ok(string line, UsageTotals usage) => new(RowStatus.Ok, line, string.Empty, usage);
 
-    public static RowResult Failed(string error, UsageTotals? usage = null) =>
-        new(RowStatus.Failed, string.Empty, error, usage ?? UsageTotals.None);
+    /// <param name="error">What happened and what to do, for the row's error cell.</param>
+    /// <param name="usage">What the row cost before it failed.</param>
+    /// <param name="retryable">
+    /// The failure may pass next time (a timeout, a 5xx, a rate limit, a cancellation): a retry with
+    /// <c>reason=transient</c> runs it again.
+    /// </param>
+    public static RowResult Failed(string error, UsageTotals? usage = null, bool retryable = false) =>
+        new(RowStatus.Failed, string.Empty, error, usage ?? UsageTotals.None, Retryable: retryable);
 }

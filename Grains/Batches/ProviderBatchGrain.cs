@@ -93,6 +93,51 @@ public sealed partial class ProviderBatchGrain(
         Resume();
     }
 
+    /// <summary>
+    /// The job is deleted: the provider's batches are cancelled (so it stops working and billing for them), the local
+    /// files and the state are deleted and polling stops. The background step in progress is let finish first, so it
+    /// cannot write the state back.
+    /// </summary>
+    public async Task Delete()
+    {
+        var wasActive = IsActive;
+        Batch.Phase = BatchPhase.Cancelled;
+        _timer?.Dispose();
+        _timer = null;
+        if (_advancing is { IsCompleted: false } advancing)
+        {
+            try
+            {
+                await advancing.WaitAsync(TimeSpan.FromMinutes(1));
+            }
+            catch (Exception ex)
+            {
+                LogDeleteWaitFailed(logger, ex, JobId);
+            }
+        }
+
+        if (wasActive)
+        {
+            try
+            {
+                await CancelAtProviderAsync();
+            }
+            catch (Exception ex)
+            {
+                LogDeleteWaitFailed(logger, ex, JobId);
+            }
+        }
+
+        foreach (var part in Batch.Parts)
+        {
+            File.Delete(LocalPath(part.FileName));
+        }
+
+        await StopPollingAsync();
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (IsActive)
@@ -366,6 +411,9 @@ public sealed partial class ProviderBatchGrain(
     }
 
     private static string LocalPath(string fileName) => Path.Combine(Path.GetTempPath(), "personalizedline-batches", fileName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: while deleting the job, its provider batches could not all be cancelled")]
+    private static partial void LogDeleteWaitFailed(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: provider batch mode starts for {Chunks} researched chunks")]
     private static partial void LogStarted(ILogger logger, string jobId, int chunks);

@@ -10,11 +10,19 @@ using PersonalizedLine.Grains.Providers;
 namespace PersonalizedLine.Grains.Chunks;
 
 /// <summary>
-/// A slice of a job. Input rows are persisted once; results are collected in memory and persisted in batches
-/// (<see cref="ProcessingOptions.ResultFlushBatchSize"/> or <see cref="ProcessingOptions.ResultFlushInterval"/>),
-/// then reported to the job as absolute counts. In batch mode a row first comes back researched; the chunk keeps its
-/// research until the job's provider batch delivers its line (or sends it online). The working copy (<c>_results</c>) is separate from the state
-/// object so that interleaving calls never touch what a storage write is serializing.
+/// A slice of a job. Its lifecycle:
+/// <list type="number">
+/// <item><b>Initialized</b>: the input rows are written once (the same rows again are harmless, other rows are refused).</item>
+/// <item><b>Started</b> by its job (again after a pause, or in a retry's next generation): pending rows go to row grains.</item>
+/// <item><b>Collecting</b>: results are recorded in memory (<see cref="ChunkRows"/>), written in batches
+/// (<see cref="ProcessingOptions.ResultFlushBatchSize"/> or <see cref="ProcessingOptions.ResultFlushInterval"/>), and only
+/// then reported to the job, as absolute counts. A write that fails leaves the changes unsaved and is tried again by the
+/// timer; nothing is reported that is not written.</item>
+/// <item><b>Complete</b>: every row has a final result, written. Asked again (<see cref="Start"/>), it answers with its final
+/// counts, so a report lost with a silo is recovered by the job's reconciliation.</item>
+/// </list>
+/// In batch mode a row first comes back researched; the chunk keeps its research until the job's provider batch delivers its
+/// line (or sends it online).
 /// </summary>
 public sealed partial class ChunkGrain(
     [PersistentState("input", StorageNames.Chunks)] IPersistentState<ChunkInputState> input,
@@ -23,17 +31,21 @@ public sealed partial class ChunkGrain(
     IOptions<LlmOptions> llm,
     ILogger<ChunkGrain> logger) : Grain, IChunkGrain
 {
-    private RowResult?[] _results = [];
-    private int _done;
-    private int _researched;
-    private HashSet<int> _onlineRows = [];
+    private ChunkRows _rows = new(0);
     private UsageTotals _batchUsage = UsageTotals.None;
+    private UsageTotals _retiredUsage = UsageTotals.None;
     private readonly Dictionary<int, string> _batchErrors = [];
-    private int _unsaved;
     private bool _started;
+    private bool _paused;
+    private int _generation;
     private string? _cancelReason;
-    private bool _metaUnsaved;
+
+    // Every change to what is written bumps _changes; a successful write records the value it covered.
+    private long _changes;
+    private long _savedChanges;
     private bool _unreported;
+    private ChunkReport? _savedReport;
+
     private IGrainTimer? _timer;
     private DateTime _lastKickUtc;
     private ChunkRowRenderer? _renderer;
@@ -43,39 +55,29 @@ public sealed partial class ChunkGrain(
 
     private ChunkInput Input => input.State.Input ?? throw new InvalidOperationException($"Chunk {this.GetPrimaryKeyString()} has no rows.");
 
-    private bool IsComplete => _results.Length > 0 && _done == _results.Length;
+    private bool HasUnsavedChanges => _changes != _savedChanges;
 
-    /// <summary>Rows with no result yet: to be started (researched rows wait for the provider batch instead).</summary>
-    private bool HasPendingRows => _done + _researched < _results.Length;
+    private bool MayStartRows => _started && !_paused && _cancelReason is null;
+
+    private UsageTotals ExtraUsage => _batchUsage.Add(_retiredUsage);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (input.State.Input is { } rows)
         {
-            _results = new RowResult?[rows.Rows.Count];
-            _onlineRows = [.. saved.State.OnlineRows];
-            _batchUsage = saved.State.BatchUsage;
-            foreach (var (index, result) in saved.State.Results)
+            var state = saved.State;
+            _rows = new ChunkRows(rows.Rows.Count);
+            _rows.Restore(state.Results, state.OnlineRows);
+            _batchUsage = state.BatchUsage;
+            _retiredUsage = state.RetiredUsage;
+            _started = state.Started;
+            _paused = state.Paused;
+            _generation = state.Generation;
+            _cancelReason = state.CancelReason;
+            _savedReport = _rows.Report(rows.ChunkIndex, ExtraUsage);
+            if (MayStartRows && _rows.HasPending)
             {
-                if (index >= 0 && index < _results.Length && _results[index] is null)
-                {
-                    _results[index] = result;
-                    if (result.IsFinal)
-                    {
-                        _done++;
-                    }
-                    else
-                    {
-                        _researched++;
-                    }
-                }
-            }
-
-            _started = saved.State.Started;
-            _cancelReason = saved.State.CancelReason;
-            if (_started && HasPendingRows)
-            {
-                // Reactivated mid-way (deactivated or moved): pick up the rows whose results were not saved.
+                // Reactivated mid-way (deactivated or moved): pick up the rows whose results were not written.
                 EnsureTimer();
                 KickPendingRows();
             }
@@ -86,45 +88,107 @@ public sealed partial class ChunkGrain(
 
     public async Task Initialize(ChunkInput chunk)
     {
-        if (input.State.Input is not null)
+        if (input.State.Input is { } existing)
         {
+            if (!ChunkInputs.Same(existing, chunk))
+            {
+                throw new ChunkConflictException(
+                    $"Chunk {this.GetPrimaryKeyString()} already holds rows {existing.FirstRowNumber}..{existing.FirstRowNumber + existing.Rows.Count - 1} " +
+                    $"and was sent different rows ({chunk.FirstRowNumber}..{chunk.FirstRowNumber + chunk.Rows.Count - 1}); the upload must start again.");
+            }
+
             return;
         }
 
         input.State.Input = chunk;
-        await input.WriteStateAsync();
-        _results = new RowResult?[chunk.Rows.Count];
-    }
-
-    public Task Start()
-    {
-        if (_started || input.State.Input is null)
+        try
         {
-            return Task.CompletedTask;
+            await input.WriteStateAsync();
+        }
+        catch
+        {
+            // Not written: a retry must write it, not find it "already there".
+            input.State.Input = null;
+            DeactivateOnIdle();
+            throw;
         }
 
-        _started = true;
-        _metaUnsaved = true;
-        EnsureTimer();
-        KickPendingRows();
-        return Task.CompletedTask;
+        _rows = new ChunkRows(chunk.Rows.Count);
+        _savedReport = _rows.Report(chunk.ChunkIndex, UsageTotals.None);
+    }
+
+    public Task<ChunkReport?> Start(ChunkStart start)
+    {
+        if (input.State.Input is null)
+        {
+            return Task.FromResult<ChunkReport?>(null);
+        }
+
+        var resumed = false;
+        if (start.Generation > _generation)
+        {
+            // A retry: failed rows go back to pending; what they cost stays in the usage.
+            _retiredUsage = _retiredUsage.Add(_rows.ResetFailed(start.Scope));
+            _generation = start.Generation;
+            _cancelReason = null;
+            Changed();
+            resumed = true;
+        }
+
+        if (!_started || _paused)
+        {
+            _started = true;
+            _paused = false;
+            Changed();
+            resumed = true;
+        }
+
+        // A running chunk's rows are started again only as often as its own timer would (row grains ignore a start while working).
+        if (_rows.HasPending && (resumed || DateTime.UtcNow - _lastKickUtc >= options.Value.PendingRowRetryInterval))
+        {
+            KickPendingRows();
+        }
+
+        if (_rows.HasPending || HasUnsavedChanges || _unreported)
+        {
+            EnsureTimer();
+        }
+
+        return Task.FromResult(CurrentReport());
+    }
+
+    public Task<ChunkReport?> Pause()
+    {
+        if (input.State.Input is null)
+        {
+            return Task.FromResult<ChunkReport?>(null);
+        }
+
+        if (!_paused)
+        {
+            _paused = true;
+            Changed();
+            EnsureTimer();
+        }
+
+        return Task.FromResult(CurrentReport());
     }
 
     public Task Cancel(string reason)
     {
-        if (input.State.Input is null || IsComplete)
+        if (input.State.Input is null || _rows.IsComplete)
         {
             return Task.CompletedTask;
         }
 
         _cancelReason = reason;
-        _metaUnsaved = true;
-        for (var index = 0; index < _results.Length; index++)
+        Changed();
+        for (var index = 0; index < _rows.Count; index++)
         {
-            if (Record(index, RowResult.Failed(reason)) && _started)
+            if (_rows.Record(index, RowResult.Failed(reason, retryable: true)) && _started)
             {
                 // Stop its provider calls; a result it still sends is ignored, the first result wins.
-                _ = GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, Input.FirstRowNumber + index)).Cancel();
+                _ = RowGrain(index).Cancel();
             }
         }
 
@@ -140,82 +204,72 @@ public sealed partial class ChunkGrain(
         }
 
         var index = rowNumber - Input.FirstRowNumber;
-        if (index < 0 || index >= _results.Length)
+        if (index < 0 || index >= _rows.Count)
         {
             LogForeignRow(logger, rowNumber, this.GetPrimaryKeyString());
             return;
         }
 
-        if (Record((int)index, result) && (IsComplete || _unsaved >= options.Value.ResultFlushBatchSize))
+        if (!_rows.Record((int)index, result))
+        {
+            return;
+        }
+
+        Changed();
+        if (_rows.IsComplete || _changes - _savedChanges >= options.Value.ResultFlushBatchSize)
         {
             await SaveAsync();
         }
+        else
+        {
+            EnsureTimer();
+        }
     }
 
-    /// <summary>A graceful shutdown saves what is unsaved, so results of finished rows are never redone.</summary>
+    /// <summary>A graceful shutdown writes what is unsaved, so results of finished rows are never redone.</summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (input.State.Input is not null)
+        if (input.State.Input is null)
         {
-            try
-            {
-                await SaveAsync();
-            }
-            catch (Exception ex)
-            {
-                LogSaveOnDeactivateFailed(logger, ex, this.GetPrimaryKeyString());
-            }
+            return;
+        }
+
+        try
+        {
+            await SaveAsync();
+        }
+        catch (Exception ex)
+        {
+            LogSaveFailed(logger, ex, this.GetPrimaryKeyString());
         }
     }
 
     public Task<ChunkOutput> GetOutput()
     {
         var rows = input.State.Input?.Rows ?? [];
-        return Task.FromResult(new ChunkOutput(rows, _results.ToArray()));
+        return Task.FromResult(new ChunkOutput(rows, _rows.Results.ToArray()));
     }
 
-    public async Task Clear()
+    public async Task Delete()
     {
         _timer?.Dispose();
         _timer = null;
+        if (input.State.Input is not null && _started)
+        {
+            foreach (var index in _rows.Pending())
+            {
+                _ = RowGrain(index).Cancel();
+            }
+        }
+
         await input.ClearStateAsync();
         await saved.ClearStateAsync();
+        _rows = new ChunkRows(0);
         DeactivateOnIdle();
     }
 
-    /// <summary>
-    /// The first final result of a row wins. A researched row (batch mode) takes a final result later; a row sent
-    /// online never goes back to waiting for a batch (a row grain may still hold its old researched result).
-    /// </summary>
-    private bool Record(int index, RowResult result)
-    {
-        var current = _results[index];
-        if (current is { IsFinal: true } || (current is not null && !result.IsFinal) || (!result.IsFinal && _onlineRows.Contains(index)))
-        {
-            return false;
-        }
-
-        _results[index] = result;
-        if (current is not null)
-        {
-            _researched--;
-        }
-
-        if (result.IsFinal)
-        {
-            _done++;
-        }
-        else
-        {
-            _researched++;
-        }
-
-        _unsaved++;
-        return true;
-    }
-
     public Task<IReadOnlyList<BatchRequestLine>> GetBatchRequests() =>
-        Task.FromResult(input.State.Input is null ? [] : ChunkBatchRequests.Build(Input, Renderer, _results, llm.Value));
+        Task.FromResult(input.State.Input is null ? [] : ChunkBatchRequests.Build(Input, Renderer, _rows.Results, llm.Value));
 
     public async Task<int> DeliverBatch(BatchDelivery delivery)
     {
@@ -226,23 +280,23 @@ public sealed partial class ChunkGrain(
 
         foreach (var answer in delivery.Answers)
         {
-            var outcomes = ChunkBatchAnswers.Read(answer, Input, Renderer, _results, options.Value.MaxLineLength);
+            var outcomes = ChunkBatchAnswers.Read(answer, Input, Renderer, _rows.Results, options.Value.MaxLineLength);
             if (outcomes.Count > 0)
             {
                 // Counted once: a repeated delivery finds its rows settled and yields no outcome.
                 _batchUsage = _batchUsage.Add(ChunkBatchAnswers.UsageOf(answer));
-                _metaUnsaved = true;
+                Changed();
             }
 
             foreach (var outcome in outcomes)
             {
                 if (outcome.Final is { } final)
                 {
-                    Record(outcome.Index, final);
+                    _rows.Record(outcome.Index, final);
                 }
                 else if (outcome.AskOnline)
                 {
-                    SendOnline(outcome.Index);
+                    _rows.SendOnline(outcome.Index);
                 }
                 else if (outcome.Error is { } error)
                 {
@@ -257,20 +311,20 @@ public sealed partial class ChunkGrain(
         }
 
         await SaveAsync();
-        if (HasPendingRows && _cancelReason is null)
+        if (_rows.HasPending && MayStartRows)
         {
             EnsureTimer();
             KickPendingRows();
         }
 
-        return _researched;
+        return _rows.Researched;
     }
 
     private void SettleUnanswered(BatchDelivery delivery)
     {
-        for (var index = 0; index < _results.Length; index++)
+        for (var index = 0; index < _rows.Count; index++)
         {
-            if (_results[index] is not { Status: RowStatus.Researched })
+            if (_rows[index] is not { Status: RowStatus.Researched } researched)
             {
                 continue;
             }
@@ -279,29 +333,29 @@ public sealed partial class ChunkGrain(
             switch (delivery.Unanswered)
             {
                 case UnansweredRows.RetryOnline:
-                    SendOnline(index);
+                    _rows.SendOnline(index);
                     break;
                 case UnansweredRows.Fail:
-                    Record(index, RowResult.Failed($"The provider batch wrote no line for this row: {reason}.", _results[index]!.Usage));
+                    _rows.Record(index, RowResult.Failed($"The provider batch wrote no line for this row: {reason}.", researched.Usage, retryable: true));
                     break;
             }
         }
 
         _batchErrors.Clear();
+        Changed();
     }
 
-    /// <summary>The row is asked online; persisted before it starts, so it never waits for a batch again.</summary>
-    private void SendOnline(int index)
-    {
-        if (_results[index] is { Status: RowStatus.Researched })
-        {
-            _results[index] = null;
-            _researched--;
-        }
+    private void Changed() => _changes++;
 
-        _onlineRows.Add(index);
-        _metaUnsaved = true;
-    }
+    /// <summary>
+    /// The counts as last written; while changes wait to be written, the counts so far, never marked complete: the job
+    /// completes a chunk only on counts that are in storage.
+    /// </summary>
+    private ChunkReport? CurrentReport() =>
+        HasUnsavedChanges ? _rows.Report(Input.ChunkIndex, ExtraUsage) with { IsComplete = false } : _savedReport;
+
+    private IRowGrain RowGrain(int index) =>
+        GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, Input.FirstRowNumber + index, _generation));
 
     private void EnsureTimer()
     {
@@ -312,13 +366,16 @@ public sealed partial class ChunkGrain(
     private async Task OnTimerAsync(CancellationToken cancellationToken)
     {
         await SaveAsync();
-        if (HasPendingRows && _cancelReason is null && DateTime.UtcNow - _lastKickUtc >= options.Value.PendingRowRetryInterval)
+        if (_rows.HasPending && MayStartRows)
         {
-            KickPendingRows();
+            if (DateTime.UtcNow - _lastKickUtc >= options.Value.PendingRowRetryInterval)
+            {
+                KickPendingRows();
+            }
         }
-        else if (!HasPendingRows && _unsaved == 0 && !_metaUnsaved && !_unreported)
+        else if (!HasUnsavedChanges && !_unreported)
         {
-            // Nothing to start or save until the provider batch delivers (or the chunk is complete).
+            // Complete, paused, cancelled, or (batch mode) waiting for the provider batch: nothing to write or start.
             _timer?.Dispose();
             _timer = null;
         }
@@ -327,29 +384,29 @@ public sealed partial class ChunkGrain(
     /// <summary>Starts every row without a result. Row grains ignore a start while they are working.</summary>
     private void KickPendingRows()
     {
+        if (!MayStartRows)
+        {
+            return;
+        }
+
         _lastKickUtc = DateTime.UtcNow;
         var chunkKey = this.GetPrimaryKeyString();
         var starts = new List<Task>();
-        for (var index = 0; index < _results.Length; index++)
+        foreach (var index in _rows.Pending().ToList())
         {
-            if (_results[index] is not null)
-            {
-                continue;
-            }
-
             var rowNumber = Input.FirstRowNumber + index;
             var (request, failure) = Renderer.Render(chunkKey, rowNumber, Input.Rows[index]);
             if (failure is not null)
             {
-                Record(index, failure);
+                _rows.Record(index, failure);
+                Changed();
                 continue;
             }
 
-            // A row the provider batch could not serve is asked online, alone: a batch-mode row otherwise only researches.
-            var online = _onlineRows.Contains(index);
+            // A row the provider batch could not serve, or a retried row, is asked online, alone: a batch-mode row otherwise only researches.
+            var online = _rows.OnlineRows.Contains(index);
             var prepare = Input.Spec.Mode == JobMode.Batch && !online;
-            starts.Add(GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, rowNumber))
-                .Start(request! with { PrepareForBatch = prepare, RowsPerRequest = online ? 1 : request.RowsPerRequest }));
+            starts.Add(RowGrain(index).Start(request! with { PrepareForBatch = prepare, RowsPerRequest = online ? 1 : request.RowsPerRequest }));
         }
 
         // Not awaited by the caller: a chunk turn never waits on its rows. Failures are retried by the timer.
@@ -368,84 +425,78 @@ public sealed partial class ChunkGrain(
         }
     }
 
+    /// <summary>
+    /// Writes the changes (if any), then reports the written counts to the job. A failed write keeps the changes
+    /// unsaved for the timer to try again; a write refused because storage moved on under this activation (a write
+    /// that went through unacknowledged) discards the activation, which reloads what was written.
+    /// </summary>
     private async Task SaveAsync()
     {
-        if (_unsaved == 0 && !_metaUnsaved && !_unreported)
+        if (input.State.Input is null)
         {
             return;
         }
 
-        var results = new Dictionary<int, RowResult>(_done + _researched);
-        int succeeded = 0, failed = 0, researched = 0;
-        var usage = _batchUsage;
-        var bySilo = new Dictionary<string, int>();
-        for (var index = 0; index < _results.Length; index++)
+        if (HasUnsavedChanges)
         {
-            if (_results[index] is { } result)
+            var covered = _changes;
+            var report = _rows.Report(Input.ChunkIndex, ExtraUsage);
+            var state = saved.State;
+            state.Results = _rows.Snapshot();
+            state.Started = _started;
+            state.Paused = _paused;
+            state.Generation = _generation;
+            state.CancelReason = _cancelReason;
+            state.OnlineRows = [.. _rows.OnlineRows];
+            state.BatchUsage = _batchUsage;
+            state.RetiredUsage = _retiredUsage;
+            try
             {
-                results[index] = result;
-                usage = usage.Add(result.Usage);
-                if (result.Silo.Length > 0)
-                {
-                    bySilo[result.Silo] = bySilo.GetValueOrDefault(result.Silo) + 1;
-                }
-
-                switch (result.Status)
-                {
-                    case RowStatus.Ok:
-                        succeeded++;
-                        break;
-                    case RowStatus.Researched:
-                        researched++;
-                        break;
-                    default:
-                        failed++;
-                        break;
-                }
+                await saved.WriteStateAsync();
             }
+            catch (Exception ex)
+            {
+                LogSaveFailed(logger, ex, this.GetPrimaryKeyString());
+                if (ex is Orleans.Storage.InconsistentStateException)
+                {
+                    DeactivateOnIdle();
+                }
+                else
+                {
+                    EnsureTimer();
+                }
+
+                return;
+            }
+
+            _savedChanges = covered;
+            _savedReport = report;
+            _unreported = true;
         }
 
-        saved.State.Results = results;
-        saved.State.Started = _started;
-        saved.State.CancelReason = _cancelReason;
-        saved.State.OnlineRows = [.. _onlineRows];
-        saved.State.BatchUsage = _batchUsage;
-        if (_unsaved > 0 || _metaUnsaved)
+        if (!_unreported || _savedReport is null)
         {
-            _unsaved = 0;
-            _metaUnsaved = false;
-            await saved.WriteStateAsync();
+            return;
         }
 
-        // Counts are absolute, so a report that is lost is simply sent again on the next tick.
-        _unreported = true;
-        var complete = succeeded + failed == _results.Length;
         try
         {
-            await GrainFactory.GetGrain<IJobGrain>(Input.JobId)
-                .ReportChunk(new ChunkReport(Input.ChunkIndex, succeeded, failed, complete, usage, bySilo, researched, _results.Length));
+            // Counts are absolute, so a report that is lost is simply sent again on the next tick.
+            await GrainFactory.GetGrain<IJobGrain>(Input.JobId).ReportChunk(_savedReport);
             _unreported = false;
         }
         catch (Exception ex)
         {
             LogReportFailed(logger, ex, this.GetPrimaryKeyString());
             EnsureTimer();
-            return;
-        }
-
-        // Complete, or (batch mode) every open row waits for the provider batch: nothing to save or start until it delivers.
-        if (complete || (_unsaved == 0 && !_metaUnsaved && researched + succeeded + failed == _results.Length))
-        {
-            _timer?.Dispose();
-            _timer = null;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Row {RowNumber} reported to chunk {Chunk}, which does not hold it")]
     private static partial void LogForeignRow(ILogger logger, long rowNumber, string chunk);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {Chunk} could not save its results while deactivating; the rows are redone")]
-    private static partial void LogSaveOnDeactivateFailed(ILogger logger, Exception exception, string chunk);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {Chunk} could not write its results; it tries again on its next tick")]
+    private static partial void LogSaveFailed(ILogger logger, Exception exception, string chunk);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {Chunk} could not report to its job; it tries again on its next tick")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string chunk);

@@ -23,4 +23,16 @@ public sealed class ChunkResultsState
     /// <summary>Batch mode: what the provider batch requests cost, counted once per request (not per row).</summary>
     [Id(4)]
     public UsageTotals BatchUsage { get; set; } = UsageTotals.None;
+
+    /// <summary>No row starts until the job starts the chunk again (a person paused the job, or a provider refused the key).</summary>
+    [Id(5)]
+    public bool Paused { get; set; }
+
+    /// <summary>The last retry generation this chunk has applied (see <c>ChunkStart</c>).</summary>
+    [Id(6)]
+    public int Generation { get; set; }
+
+    /// <summary>What rows cost before a retry discarded their failed results: still part of the job's usage.</summary>
+    [Id(7)]
+    public UsageTotals RetiredUsage { get; set; } = UsageTotals.None;
 }

@@ -59,4 +59,28 @@ public sealed class JobState
     /// <summary>Batch mode: every provider batch has been delivered; what is left runs online.</summary>
     [Id(13)]
     public bool BatchesDelivered { get; set; }
+
+    /// <summary>Row batches of the upload stored so far: a batch sent again (its answer was lost) is recognised and skipped.</summary>
+    [Id(14)]
+    public int UploadedBatches { get; set; }
+
+    /// <summary>When the upload last received rows; the upload watchdog fails the job after <c>Jobs__UploadTimeout</c> without any.</summary>
+    [Id(15)]
+    public DateTimeOffset? LastUploadAt { get; set; }
+
+    /// <summary>Why the job is paused: asked by a person, or a provider refusing the key.</summary>
+    [Id(16)]
+    public string? PauseReason { get; set; }
+
+    /// <summary>How many times failed rows were retried; chunks and rows of a retry are told this generation.</summary>
+    [Id(17)]
+    public int Generation { get; set; }
+
+    /// <summary>Which failed rows the current retry runs again.</summary>
+    [Id(18)]
+    public RetryScope RetryScope { get; set; }
+
+    /// <summary>Set (and written) first when the job is deleted, so the job is gone at once and its reminder finishes an interrupted delete.</summary>
+    [Id(19)]
+    public bool Deleting { get; set; }
 }

@@ -43,7 +43,7 @@ public sealed partial class RowProcessor(
             }
             catch (OperationCanceledException)
             {
-                return RowResult.Failed(JobGrain.CancelledRowMessage);
+                return RowResult.Failed(JobGrain.CancelledRowMessage, retryable: true);
             }
         }
 
@@ -76,17 +76,18 @@ public sealed partial class RowProcessor(
         }
         catch (ProviderCallException ex)
         {
-            return RowResult.Failed(ex.Message, researchUsage);
+            return RowResult.Failed(ex.Message, researchUsage, retryable: true);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return RowResult.Failed(JobGrain.CancelledRowMessage, researchUsage);
+            return RowResult.Failed(JobGrain.CancelledRowMessage, researchUsage, retryable: true);
         }
         catch (OperationCanceledException) when (budget.IsSpent)
         {
             return RowResult.Failed(
                 $"Gave up after {settings.RowTimeout.TotalSeconds:0} s on the providers while {stage} (Processing__RowTimeout; waits for rate-limit permits not counted).",
-                researchUsage);
+                researchUsage,
+                retryable: true);
         }
         catch (Exception ex)
         {

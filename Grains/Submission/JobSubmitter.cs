@@ -36,28 +36,70 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
 
         var jobId = Guid.NewGuid().ToString("N");
         var job = grains.GetGrain<IJobGrain>(jobId);
-        await job.Create(spec);
         try
         {
-            await UploadRowsAsync(file, job, limits.BatchRows, cancellationToken);
+            await CallAsync(token => new ValueTask(job.Create(spec)), cancellationToken);
+            var rows = await UploadRowsAsync(file, job, limits.BatchRows, cancellationToken);
             if (beforeStart is not null)
             {
                 await beforeStart(cancellationToken);
             }
 
-            return await job.Seal();
+            return await CallAsync(token => new ValueTask<JobProgress>(job.Seal(rows)), cancellationToken);
+        }
+        catch (JobConflictException conflict) when (conflict.Status is JobStatus.Cancelled or JobStatus.Failed)
+        {
+            throw; // Cancelled (or failed) during its upload: the job says so itself, and has already deleted its rows.
         }
         catch (Exception ex)
         {
-            await job.Abort(ex.Message);
+            await DiscardAsync(job, ex.Message);
             throw;
         }
     }
 
-    private static async Task UploadRowsAsync(JobFile file, IJobGrain job, int batchRows, CancellationToken cancellationToken)
+    /// <summary>Deletes the half-made job; if the cluster does not answer, the job's upload watchdog deletes it later.</summary>
+    private static async Task DiscardAsync(IJobGrain job, string reason)
+    {
+        try
+        {
+            await job.Abort(reason);
+        }
+        catch (Exception)
+        {
+            // Jobs__UploadTimeout after its last rows, the job's own reminder fails it and deletes its rows.
+        }
+    }
+
+    private static Task CallAsync(Func<CancellationToken, ValueTask> call, CancellationToken cancellationToken) =>
+        CallAsync(async token =>
+        {
+            await call(token);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>A call to the job, retried while the cluster recovers; when it does not, the upload is over and says so.</summary>
+    private static async Task<T> CallAsync<T>(Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ClusterCallRetry.Pipeline.ExecuteAsync(call, cancellationToken);
+        }
+        catch (Exception ex) when (ClusterCallRetry.IsTransient(ex))
+        {
+            throw new UploadInterruptedException(
+                $"The upload could not be stored: the cluster did not answer for about {ClusterCallRetry.Budget.TotalMinutes:0.#} minutes " +
+                $"({ex.Message}). Nothing of this upload was kept; upload the file again.", ex);
+        }
+    }
+
+    /// <summary>Sends the rows in numbered batches (each call may be repeated safely); returns how many rows were sent.</summary>
+    private static async Task<long> UploadRowsAsync(JobFile file, IJobGrain job, int batchRows, CancellationToken cancellationToken)
     {
         var batch = new List<ChunkRow>(batchRows);
         long batchChars = 0;
+        long sent = 0;
+        var number = 0;
         await foreach (var row in file.ReadRowsAsync(cancellationToken))
         {
             batch.Add(new ChunkRow(row.LineNumber, row.Cells.ToArray(), row.Problem));
@@ -66,15 +108,24 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
             // Bounded by characters too, so a file of huge cells never makes one oversized grain message.
             if (batch.Count >= batchRows || batchChars >= MaxBatchChars)
             {
-                await job.AppendRows(batch.ToArray());
-                batch.Clear();
+                sent += await AppendAsync(job, number++, batch, cancellationToken);
                 batchChars = 0;
             }
         }
 
         if (batch.Count > 0)
         {
-            await job.AppendRows(batch.ToArray());
+            sent += await AppendAsync(job, number, batch, cancellationToken);
         }
+
+        return sent;
+    }
+
+    private static async Task<int> AppendAsync(IJobGrain job, int number, List<ChunkRow> batch, CancellationToken cancellationToken)
+    {
+        var rows = batch.ToArray();
+        batch.Clear();
+        await CallAsync(token => new ValueTask(job.AppendRows(number, rows)), cancellationToken);
+        return rows.Length;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Estimates;
+using PersonalizedLine.Grains.Jobs;
 using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Processing;
@@ -29,6 +30,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<ProcessingOptions>, ProcessingOptionsValidator>();
         services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<UploadOptions>, UploadOptionsValidator>();
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<JobSubmitter>();

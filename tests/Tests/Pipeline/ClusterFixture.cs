@@ -43,11 +43,20 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, 
             host.Services.AddPersonalizedLineCore(host.Configuration);
             host.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddInMemoryStateAndReminders());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddInMemoryStateAndReminders();
+            ConfigureSilo(silo);
+        });
         builder.ConfigureClientHost(host =>
             host.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>Extra silo configuration of a fixture (e.g. reminders ticking faster than Orleans' one-minute floor).</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
     }
 
     public async Task DisposeAsync()
@@ -75,7 +84,7 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, 
         var job = Client.GetGrain<IJobGrain>(jobId);
         var progress = await Eventually.ReturnsAsync(
             () => job.GetProgress(),
-            p => p is { Status: not (JobStatus.Queued or JobStatus.Running) },
+            p => p is { Status: JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled },
             deadline,
             $"job {jobId} to finish");
         return progress!;
