@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.JobIndex;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Processing;
@@ -76,6 +77,7 @@ public sealed partial class JobGrain(
         Job.Status = JobStatus.Queued;
         Job.CreatedAt = clock.GetUtcNow();
         await WriteAndPublishAsync();
+        await GrainFactory.GetGrain<IJobIndexGrain>(Tenants.Default).Add(new JobIndexEntry(JobId, Job.CreatedAt, spec.FileName));
     }
 
     public async Task AppendRows(IReadOnlyList<ChunkRow> rows)
@@ -126,6 +128,7 @@ public sealed partial class JobGrain(
             .Select(index => GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index)).Clear()));
         _uploadBuffer.Clear();
         await state.ClearStateAsync();
+        await GrainFactory.GetGrain<IJobIndexGrain>(Tenants.Default).Remove(JobId);
         state.State = new JobState();
         DeactivateOnIdle();
     }
