@@ -1,3 +1,4 @@
+using System.Globalization;
 using PersonalizedLine.Grains.Interfaces.JobIndex;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 
@@ -16,21 +17,12 @@ public static class JobListEndpoint
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    public static async Task<IResult> ListJobs(int? limit, int? offset, IGrainFactory grains)
+    /// <remarks>The parameters arrive as text so that "limit=ten" gets the same 400 as "limit=0", not a binding failure.</remarks>
+    public static async Task<IResult> ListJobs(string? limit, string? offset, IGrainFactory grains)
     {
-        var take = limit ?? DefaultLimit;
-        var skip = offset ?? 0;
         var errors = new Dictionary<string, string[]>();
-        if (take is < 1 or > MaxLimit)
-        {
-            errors["limit"] = [$"limit must be between 1 and {MaxLimit} (it was {take})."];
-        }
-
-        if (skip < 0)
-        {
-            errors["offset"] = [$"offset must be 0 or more (it was {skip})."];
-        }
-
+        var take = Read(limit, nameof(limit), DefaultLimit, value => value is >= 1 and <= MaxLimit, $"between 1 and {MaxLimit}", errors);
+        var skip = Read(offset, nameof(offset), 0, value => value >= 0, "0 or more", errors);
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "Invalid paging",
@@ -49,5 +41,22 @@ public static class JobListEndpoint
         var nextOffset = skip + jobs.Count;
         var next = nextOffset < total ? $"/jobs?limit={take}&offset={nextOffset}" : null;
         return TypedResults.Ok(new JobListResponse(jobs, total, take, skip, next));
+    }
+
+    /// <summary>The parameter's value, its default when absent; otherwise records why it is refused.</summary>
+    private static int Read(string? text, string name, int absent, Func<int, bool> valid, string rule, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return absent;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && valid(value))
+        {
+            return value;
+        }
+
+        errors[name] = [$"{name} must be a whole number {rule} (it was '{text}')."];
+        return absent;
     }
 }
