@@ -18,7 +18,7 @@ public sealed class JobIndexList
     private readonly List<JobIndexEntry> _entries;
     private readonly Dictionary<string, JobIndexEntry> _byId;
 
-    /// <summary>Wraps the stored entries (sorting them should they not be) and indexes them by id.</summary>
+    /// <summary>Takes the stored entries (sorting them should they not be) and indexes them by id.</summary>
     public JobIndexList(List<JobIndexEntry> entries)
     {
         _entries = entries;
@@ -31,6 +31,9 @@ public sealed class JobIndexList
     }
 
     public int Count => _entries.Count;
+
+    /// <summary>The entries, oldest first.</summary>
+    public IReadOnlyList<JobIndexEntry> Entries => _entries;
 
     /// <summary>The job's entry, or null when it is not listed.</summary>
     public JobIndexEntry? Find(string jobId) => _byId.GetValueOrDefault(jobId);
