@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
 );
 
 COMMENT ON TABLE OrleansStorage IS
-    'Orleans grain state (ADO.NET storage provider). PayloadBinary holds the serialized state (JSON by default); NULL after a clear.';
+    'Orleans grain state (ADO.NET storage provider). PayloadBinary holds the serialized state (JSON by default); deleted by a clear (the silos set DeleteStateOnClear).';
 
 -- One row per grain and service. Two partial indexes because the key extension is nullable and a
 -- NULL must count as a value here; both start with the two hashes every query filters on, so they
@@ -190,8 +190,9 @@ SELECT PayloadBinary, Version, ModifiedOn
    AND GrainIdExtensionString IS NOT DISTINCT FROM @GrainIdExtensionString
 $q$),
 
--- ClearStateAsync (the default, DeleteStateOnClear = false): keeps the row, drops the payload and
--- bumps the version. No row answered = version conflict.
+-- ClearStateAsync with the provider's default (DeleteStateOnClear = false): keeps the row, drops the
+-- payload and bumps the version. No row answered = version conflict. The silos set DeleteStateOnClear
+-- (DeleteStorageKey below), so this one is read at start-up but not run.
 ('ClearStorageKey', $q$
 UPDATE OrleansStorage
    SET PayloadBinary = NULL,
@@ -208,7 +209,7 @@ UPDATE OrleansStorage
 RETURNING Version AS NewGrainStateVersion
 $q$),
 
--- ClearStateAsync with DeleteStateOnClear = true: removes the row. Answers the deleted version + 1 so
+-- ClearStateAsync with DeleteStateOnClear = true (how the silos register storage): removes the row. Answers the deleted version + 1 so
 -- that the provider sees a version different from the caller's (the grain's ETag then becomes null).
 ('DeleteStorageKey', $q$
 DELETE FROM OrleansStorage

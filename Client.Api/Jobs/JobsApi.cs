@@ -7,7 +7,7 @@ using PersonalizedLine.Grains.Submission;
 
 namespace PersonalizedLine.Client.Api.Jobs;
 
-/// <summary>The jobs endpoints: estimate a CSV's cost, submit it (or a preview of its first rows), follow its progress, download the result, cancel.</summary>
+/// <summary>The jobs endpoints: estimate a CSV's cost, submit it (or a preview of its first rows), list jobs, follow its progress, download the result, cancel.</summary>
 public static class JobsApi
 {
     public static RouteGroupBuilder MapJobs(this IEndpointRouteBuilder routes)
@@ -19,6 +19,8 @@ public static class JobsApi
         group.MapPost("/estimate", EstimateJob)
             .WithSummary("What the file would cost (same form as POST /jobs): rows, searches, LLM requests, tokens, time at the configured limits, money. Creates nothing, calls no provider.")
             .DisableAntiforgery();
+        group.MapGet("/", JobListEndpoint.ListJobs)
+            .WithSummary($"Your jobs, newest first, each with its status and counts: ?limit=1..{JobListEndpoint.MaxLimit} (default {JobListEndpoint.DefaultLimit})&offset=0.. (offset paging); answers {{ jobs, total, limit, offset, next }}, next being the next page's URL or null.");
         group.MapGet("/{id}", GetJob).WithSummary("A job's status, counts, rate, ETA and usage.");
         group.MapGet("/{id}/result", GetResult)
             .WithSummary("The output CSV, streamed. While the job runs, ?partial=true streams what is done so far.");

@@ -45,6 +45,7 @@ public sealed partial class ChunkGrain(
     private long _savedChanges;
     private bool _unreported;
     private ChunkReport? _savedReport;
+    private Task? _reporting;
 
     private IGrainTimer? _timer;
     private DateTime _lastKickUtc;
@@ -474,21 +475,34 @@ public sealed partial class ChunkGrain(
             _unreported = true;
         }
 
-        if (!_unreported || _savedReport is null)
+        if (_unreported && _reporting is not { IsCompleted: false })
         {
-            return;
+            _reporting = ReportAsync();
         }
+    }
 
-        try
+    /// <summary>
+    /// Sends the written counts to the job, outside the turn that wrote them: a chunk turn never waits on its job, which
+    /// may itself be waiting on this chunk (deleting it). Counts are absolute, so a report that is lost is sent again
+    /// on the next tick, or recovered by the job asking.
+    /// </summary>
+    private async Task ReportAsync()
+    {
+        while (_unreported && _savedReport is { } report && input.State.Input is { } chunk)
         {
-            // Counts are absolute, so a report that is lost is simply sent again on the next tick.
-            await GrainFactory.GetGrain<IJobGrain>(Input.JobId).ReportChunk(_savedReport);
-            _unreported = false;
-        }
-        catch (Exception ex)
-        {
-            LogReportFailed(logger, ex, this.GetPrimaryKeyString());
-            EnsureTimer();
+            try
+            {
+                await GrainFactory.GetGrain<IJobGrain>(chunk.JobId).ReportChunk(report);
+            }
+            catch (Exception ex)
+            {
+                LogReportFailed(logger, ex, this.GetPrimaryKeyString());
+                EnsureTimer();
+                return;
+            }
+
+            // A newer write while this report was on its way is reported in turn.
+            _unreported = !ReferenceEquals(report, _savedReport);
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.JobIndex;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Processing;
@@ -105,6 +106,8 @@ public sealed partial class JobGrain(
             Job.LastUploadAt = Job.CreatedAt;
             await PersistAsync();
         }
+
+        await Index.Add(new JobIndexEntry(JobId, Job.CreatedAt, Job.Spec.FileName));
 
         // Also on a repeated call: the watchdog must exist before any row is accepted.
         await ScheduleReminderAsync();
@@ -508,6 +511,7 @@ public sealed partial class JobGrain(
         }
 
         await UnregisterAsync(LifecycleReminder);
+        await Index.Remove(JobId);
         await state.ClearStateAsync();
         state.State = new JobState();
         _visible = ProgressCounts.Empty;
@@ -581,6 +585,9 @@ public sealed partial class JobGrain(
         _pokeTimer?.Dispose();
         _pokeTimer = null;
     }
+
+    /// <summary>The list of jobs the job belongs to (one tenant until API keys bring more).</summary>
+    private IJobIndexGrain Index => GrainFactory.GetGrain<IJobIndexGrain>(Tenants.Default);
 
     private IChunkGrain Chunk(int index) => GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index));
 

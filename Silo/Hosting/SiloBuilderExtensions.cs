@@ -10,8 +10,6 @@ namespace PersonalizedLine.Silo.Hosting;
 
 public static class SiloBuilderExtensions
 {
-    private const string PostgresInvariant = "Npgsql";
-
     /// <summary>Clustering, storage and reminders for the configured profile; the dashboard when the host serves HTTP.</summary>
     public static ISiloBuilder ConfigurePersonalizedLineSilo(this ISiloBuilder silo, IConfiguration configuration, bool withDashboard)
     {
@@ -48,6 +46,10 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>The grain storage the grains name and the reminder service, in memory (embedded and localhost profiles, tests).</summary>
+    /// <remarks>
+    /// A cleared state drops its payload at once: the memory provider has no option here, and keeps only a null marker
+    /// under the grain's key until the process ends.
+    /// </remarks>
     public static ISiloBuilder AddInMemoryStateAndReminders(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(StorageNames.Jobs);
@@ -82,17 +84,9 @@ public static class SiloBuilderExtensions
         // One generic table (OrleansStorage) holds every provider's state, keyed by grain type and id.
         foreach (var storage in new[] { StorageNames.Jobs, StorageNames.Chunks, StorageNames.Research })
         {
-            silo.AddAdoNetGrainStorage(storage, options =>
-            {
-                options.Invariant = PostgresInvariant;
-                options.ConnectionString = connections.Postgres;
-            });
+            silo.AddPostgresGrainStorage(storage, connections.Postgres);
         }
 
-        silo.UseAdoNetReminderService(options =>
-        {
-            options.Invariant = PostgresInvariant;
-            options.ConnectionString = connections.Postgres;
-        });
+        silo.UsePostgresReminders(connections.Postgres);
     }
 }

@@ -5,7 +5,7 @@ using PersonalizedLine.Tests.Support;
 
 namespace PersonalizedLine.Tests.Storage;
 
-/// <summary>Grain state through the real ADO.NET provider (Invariant "Npgsql") and the project's schema.</summary>
+/// <summary>Grain state through the real ADO.NET provider (Invariant "Npgsql") and the project's schema. Clearing: <see cref="StorageDeletionTests"/>.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class AdoNetGrainStorageTests(PostgresServer server)
 {
@@ -33,31 +33,6 @@ public sealed class AdoNetGrainStorageTests(PostgresServer server)
         Assert.StartsWith("{", json);
         Assert.Contains("hello again", json);
         Assert.Contains(nameof(StoredNote), json);
-    }
-
-    [Fact]
-    public async Task ClearStateEmptiesTheStoredStateAndANewClusterSeesNoState()
-    {
-        var serviceId = PostgresClusters.NewServiceId("clear");
-        await using (var first = await PostgresClusters.StartAsync(server, serviceId))
-        {
-            var grain = first.Client.GetGrain<IStoredNoteGrain>("note-2");
-            await grain.Write("to be cleared", 7);
-            await grain.Clear();
-
-            Assert.Equal(new StoredNoteView(null, 0, false, "2"), await grain.Read());
-            var row = Assert.Single(await RowsAsync(serviceId));
-            Assert.Null(row.Payload);
-            Assert.Equal(2, row.Version);
-        }
-
-        await using var second = await PostgresClusters.StartAsync(server, serviceId);
-        var grainAgain = second.Client.GetGrain<IStoredNoteGrain>("note-2");
-        Assert.Equal(new StoredNoteView(null, 0, false, "2"), await grainAgain.Read());
-
-        // The cleared row is reused: the next write continues its version.
-        await grainAgain.Write("written after clear", 8);
-        Assert.Equal(new StoredNoteView("written after clear", 8, true, "3"), await grainAgain.Read());
     }
 
     [Fact]

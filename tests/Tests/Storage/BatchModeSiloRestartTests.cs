@@ -68,18 +68,10 @@ public sealed class BatchModeSiloRestartTests(PostgresServer server)
         {
             foreach (var storage in new[] { StorageNames.Jobs, StorageNames.Chunks, StorageNames.Research })
             {
-                silo.AddAdoNetGrainStorage(storage, options =>
-                {
-                    options.Invariant = PostgresClusters.Invariant;
-                    options.ConnectionString = server.ConnectionString;
-                });
+                silo.AddPostgresGrainStorage(storage, server.ConnectionString);
             }
 
-            silo.UseAdoNetReminderService(options =>
-            {
-                options.Invariant = PostgresClusters.Invariant;
-                options.ConnectionString = server.ConnectionString;
-            });
+            silo.UsePostgresReminders(server.ConnectionString);
             silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
         var cluster = builder.Build();

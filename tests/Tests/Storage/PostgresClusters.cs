@@ -1,15 +1,14 @@
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
+using PersonalizedLine.Silo.Hosting;
 using PersonalizedLine.Tests.Support;
 
 namespace PersonalizedLine.Tests.Storage;
 
-/// <summary>One-silo in-process clusters whose "jobs" grain storage (and optionally reminders) is the real PostgreSQL server.</summary>
+/// <summary>One-silo in-process clusters whose "jobs" grain storage (and optionally reminders) is the real PostgreSQL server, registered as the product registers it.</summary>
 internal static class PostgresClusters
 {
-    public const string Invariant = "Npgsql";
-
     /// <summary>
     /// Starts a cluster. State and reminder rows are keyed by service id, so a cluster started later with the same
     /// <paramref name="serviceId"/> sees what an earlier one wrote; a fresh id per test keeps tests apart.
@@ -20,18 +19,10 @@ internal static class PostgresClusters
         builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddAdoNetGrainStorage("jobs", options =>
-            {
-                options.Invariant = Invariant;
-                options.ConnectionString = server.ConnectionString;
-            });
+            silo.AddPostgresGrainStorage("jobs", server.ConnectionString);
             if (withReminders)
             {
-                silo.UseAdoNetReminderService(options =>
-                {
-                    options.Invariant = Invariant;
-                    options.ConnectionString = server.ConnectionString;
-                });
+                silo.UsePostgresReminders(server.ConnectionString);
                 // The default minimum period is a minute; a test cannot wait that long for a second tick.
                 silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             }

@@ -57,11 +57,7 @@ public sealed class ResearchCacheStorageTests(PostgresServer server)
             host.Configuration.AddInMemoryCollection(PipelineSettings.For(emulator, maxConcurrentRowsPerSilo: 4));
             host.Services.AddPersonalizedLineCore(host.Configuration);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddAdoNetGrainStorage(StorageNames.Research, options =>
-        {
-            options.Invariant = PostgresClusters.Invariant;
-            options.ConnectionString = server.ConnectionString;
-        }));
+        builder.ConfigureSilo((_, silo) => silo.AddPostgresGrainStorage(StorageNames.Research, server.ConnectionString));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

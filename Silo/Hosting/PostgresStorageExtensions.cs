@@ -1,0 +1,30 @@
+using Orleans.Configuration;
+
+namespace PersonalizedLine.Silo.Hosting;
+
+/// <summary>Grain state and reminders in PostgreSQL through the Orleans ADO.NET providers (schema: <c>sql/postgresql-orleans.sql</c>).</summary>
+public static class PostgresStorageExtensions
+{
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// A grain storage provider on the generic OrleansStorage table. A cleared state deletes its row
+    /// (<see cref="AdoNetGrainStorageOptions.DeleteStateOnClear"/>): the provider's default keeps the row with a null
+    /// payload, which would leave a trace of every deleted job, chunk and input behind for ever.
+    /// </summary>
+    public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name, string connectionString) =>
+        silo.AddAdoNetGrainStorage(name, options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+            options.DeleteStateOnClear = true;
+        });
+
+    /// <summary>The reminder service on OrleansRemindersTable; an unregistered reminder deletes its row.</summary>
+    public static ISiloBuilder UsePostgresReminders(this ISiloBuilder silo, string connectionString) =>
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+}

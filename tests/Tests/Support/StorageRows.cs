@@ -1,0 +1,57 @@
+using Npgsql;
+
+namespace PersonalizedLine.Tests.Support;
+
+/// <summary>
+/// What PostgreSQL still holds about something (a job id, a grain key): the OrleansStorage rows whose key or stored
+/// state mentions it and the OrleansRemindersTable rows whose grain id mentions it. For tests that prove a deletion
+/// left nothing behind: <c>Assert.Empty(await rows.MentioningAsync(jobId))</c> names every leftover row on failure.
+/// </summary>
+/// <remarks>
+/// Stored state is JSON (the default grain storage serializer), so a job id inside another grain's state — a list
+/// that still names the job — is found too. Matching is by substring: use ids that are not part of other ids (GUIDs).
+/// </remarks>
+public sealed class StorageRows(string connectionString)
+{
+    /// <summary>
+    /// Every row mentioning <paramref name="text"/>, optionally only the <paramref name="serviceId"/>'s, each described for a
+    /// failure message: "OrleansStorage {state name} {grain key}" or "OrleansRemindersTable {grain id} {reminder name}".
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MentioningAsync(string text, string? serviceId = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(text);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT 'OrleansStorage ' || GrainTypeString || ' ' || coalesce(GrainIdExtensionString, GrainIdN0 || '/' || GrainIdN1)
+                   || CASE WHEN PayloadBinary IS NULL THEN ' (no payload)' ELSE '' END
+              FROM OrleansStorage
+             WHERE (@serviceId IS NULL OR ServiceId = @serviceId)
+               AND (strpos(GrainIdExtensionString, @text) > 0 OR position(convert_to(@text, 'UTF8') IN PayloadBinary) > 0)
+            UNION ALL
+            SELECT 'OrleansRemindersTable ' || GrainId || ' ' || ReminderName
+              FROM OrleansRemindersTable
+             WHERE (@serviceId IS NULL OR ServiceId = @serviceId)
+               AND strpos(GrainId, @text) > 0
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter<string>("text", text));
+        command.Parameters.Add(new NpgsqlParameter<string?>("serviceId", serviceId));
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    /// <summary>How many OrleansStorage rows mention <paramref name="text"/> (in the key or the stored state).</summary>
+    public async Task<int> StateRowsAsync(string text, string? serviceId = null) =>
+        (await MentioningAsync(text, serviceId)).Count(row => row.StartsWith("OrleansStorage ", StringComparison.Ordinal));
+
+    /// <summary>How many OrleansRemindersTable rows belong to a grain whose id mentions <paramref name="text"/>.</summary>
+    public async Task<int> ReminderRowsAsync(string text, string? serviceId = null) =>
+        (await MentioningAsync(text, serviceId)).Count(row => row.StartsWith("OrleansRemindersTable ", StringComparison.Ordinal));
+}
