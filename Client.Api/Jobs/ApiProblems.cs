@@ -1,5 +1,6 @@
 using PersonalizedLine.Grains.Csv;
 using PersonalizedLine.Grains.Submission;
+using PersonalizedLine.Grains.Webhooks;
 
 namespace PersonalizedLine.Client.Api.Jobs;
 
@@ -27,6 +28,8 @@ public static class ApiProblems
             csv.LineNumber is { } line ? new Dictionary<string, object?> { ["line"] = line } : null),
         JobRejectedException job => Problem(StatusCodes.Status400BadRequest, job.Title,
             job.Message, new Dictionary<string, object?> { ["problems"] = job.Problems }),
+        WebhookUrlRejectedException webhook => Problem(StatusCodes.Status400BadRequest, "Bad webhookUrl", webhook.Message,
+            new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [WebhookUrlRejectedException.Field] = [webhook.Message] } }),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(maxFileBytes),
         InvalidDataException invalid when invalid.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => TooLarge(maxFileBytes),
         InvalidDataException invalid => Problem(StatusCodes.Status400BadRequest, "Malformed multipart request", invalid.Message),

@@ -1,5 +1,6 @@
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Interfaces.Webhooks;
 using PersonalizedLine.Grains.Pricing;
 
 namespace PersonalizedLine.Client.Api.Jobs;
@@ -10,6 +11,7 @@ namespace PersonalizedLine.Client.Api.Jobs;
 /// setting to add when the job's model has no price. <see cref="ProviderLimits"/> (while it runs) shows the limits its
 /// providers are held to and the requests waiting for them; the ETA then follows those limits. A batch-mode job shows
 /// its rows researched and waiting for the provider batch, and the provider batches themselves (status and counts).
+/// <see cref="Webhook"/> lists the job's webhook deliveries and their attempts (null when it has none).
 /// </summary>
 public sealed record JobProgressResponse(
     string Id,
@@ -38,11 +40,13 @@ public sealed record JobProgressResponse(
     string? Error,
     IReadOnlyDictionary<string, long> RowsBySilo,
     IReadOnlyList<ProviderLimitResponse> ProviderLimits,
-    string ResultUrl)
+    string ResultUrl,
+    WebhookStatus? Webhook = null)
 {
-    public static JobProgressResponse From(JobProgress progress, CostCalculator costs) => From(progress, costs.ForUsage(progress.Model, progress.Usage));
+    public static JobProgressResponse From(JobProgress progress, CostCalculator costs, WebhookStatus? webhook = null) =>
+        From(progress, costs.ForUsage(progress.Model, progress.Usage), webhook);
 
-    private static JobProgressResponse From(JobProgress progress, CostQuote cost) => new(
+    private static JobProgressResponse From(JobProgress progress, CostQuote cost, WebhookStatus? webhook) => new(
         progress.JobId,
         progress.Status,
         progress.FileName,
@@ -69,5 +73,6 @@ public sealed record JobProgressResponse(
         progress.Error,
         progress.RowsBySilo,
         progress.ProviderLimits?.Select(ProviderLimitResponse.From).ToList() ?? [],
-        $"/jobs/{progress.JobId}/result");
+        $"/jobs/{progress.JobId}/result",
+        webhook);
 }

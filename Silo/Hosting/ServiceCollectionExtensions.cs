@@ -10,6 +10,7 @@ using PersonalizedLine.Grains.Research;
 using PersonalizedLine.Grains.Rows;
 using PersonalizedLine.Grains.SharedRequests;
 using PersonalizedLine.Grains.Submission;
+using PersonalizedLine.Grains.Webhooks;
 
 namespace PersonalizedLine.Silo.Hosting;
 
@@ -38,6 +39,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CostCalculator>();
         services.AddSingleton<IResearchCacheProbe, GrainResearchCacheProbe>();
         services.AddSingleton<JobEstimator>();
+        services.AddJobWebhooks(delivers: processesRows);
         if (!processesRows)
         {
             // Estimates need the default model and limits, and the search settings that are part of a research cache key.

@@ -50,9 +50,11 @@ public static class SiloBuilderExtensions
     /// <summary>The grain storage the grains name and the reminder service, in memory (embedded and localhost profiles, tests).</summary>
     public static ISiloBuilder AddInMemoryStateAndReminders(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Jobs);
-        silo.AddMemoryGrainStorage(StorageNames.Chunks);
-        silo.AddMemoryGrainStorage(StorageNames.Research);
+        foreach (var storage in StorageNames.All)
+        {
+            silo.AddMemoryGrainStorage(storage);
+        }
+
         silo.UseInMemoryReminderService();
         return silo;
     }
@@ -80,7 +82,7 @@ public static class SiloBuilderExtensions
         }
 
         // One generic table (OrleansStorage) holds every provider's state, keyed by grain type and id.
-        foreach (var storage in new[] { StorageNames.Jobs, StorageNames.Chunks, StorageNames.Research })
+        foreach (var storage in StorageNames.All)
         {
             silo.AddAdoNetGrainStorage(storage, options =>
             {
