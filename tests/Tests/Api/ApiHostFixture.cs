@@ -16,6 +16,9 @@ public abstract class ApiHostFixture(int maxConcurrentRowsPerSilo) : IAsyncLifet
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The app's services (the embedded silo's grain factory among them).</summary>
+    public IServiceProvider Services => _factory.Services;
+
     public async Task InitializeAsync()
     {
         Emulator = await ProviderEmulator.ProviderEmulator.StartAsync();
