@@ -53,6 +53,11 @@ public sealed partial class JobWebhookGrain(
     public async Task<WebhookStatus> Notify(JobWebhookEvent webhookEvent)
     {
         ArgumentNullException.ThrowIfNull(webhookEvent);
+        if (!Uri.TryCreate(webhookEvent.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"A webhook URL must be an absolute http or https URL (got '{webhookEvent.Url}').", nameof(webhookEvent));
+        }
+
         if (!Deliveries.Any(d => d.EventId == webhookEvent.EventId))
         {
             var now = clock.GetUtcNow();
@@ -143,26 +148,17 @@ public sealed partial class JobWebhookGrain(
 
     private void Record(WebhookDeliveryRecord delivery, DateTimeOffset startedAt, WebhookAttemptResult result)
     {
-        var settings = options.Value;
-        delivery.Attempts.Add(new WebhookAttempt(startedAt, result.StatusCode, result.Error));
+        delivery.RecordAttempt(startedAt, clock.GetUtcNow(), result, options.Value);
         var attempts = delivery.Attempts.Count;
-        delivery.NextAttemptAt = null;
-        switch (result.Outcome)
+        switch (delivery.State)
         {
-            case WebhookAttemptOutcome.Delivered:
-                delivery.State = WebhookDeliveryState.Delivered;
-                delivery.DeliveredAt = clock.GetUtcNow();
+            case WebhookDeliveryState.Delivered:
                 LogDelivered(logger, JobId, delivery.EventType, attempts);
                 break;
-            case WebhookAttemptOutcome.Retry when attempts < settings.MaxAttempts:
-                delivery.NextAttemptAt = clock.GetUtcNow() + WebhookBackoff.After(attempts, settings);
-                LogRetrying(logger, JobId, delivery.EventType, attempts, result.Error, delivery.NextAttemptAt.Value);
+            case WebhookDeliveryState.Pending:
+                LogRetrying(logger, JobId, delivery.EventType, attempts, result.Error, delivery.NextAttemptAt!.Value);
                 break;
             default:
-                delivery.State = WebhookDeliveryState.GaveUp;
-                delivery.GaveUpReason = result.Outcome == WebhookAttemptOutcome.GiveUp
-                    ? result.Error
-                    : $"gave up after {attempts} attempts (Webhook__MaxAttempts); the last: {result.Error}";
                 LogGaveUp(logger, JobId, delivery.EventType, attempts, delivery.GaveUpReason);
                 break;
         }

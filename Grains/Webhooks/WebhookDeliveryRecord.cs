@@ -38,6 +38,34 @@ public sealed class WebhookDeliveryRecord
 
     public bool IsPending => State == WebhookDeliveryState.Pending;
 
+    /// <summary>
+    /// Adds an attempt and moves on: delivered on a 2xx; pending again after the backoff when the failure may pass and
+    /// attempts are left; given up otherwise.
+    /// </summary>
+    public void RecordAttempt(DateTimeOffset startedAt, DateTimeOffset now, WebhookAttemptResult result, WebhookOptions settings)
+    {
+        Attempts.Add(new WebhookAttempt(startedAt, result.StatusCode, result.Error));
+        NextAttemptAt = null;
+        switch (result.Outcome)
+        {
+            case WebhookAttemptOutcome.Delivered:
+                State = WebhookDeliveryState.Delivered;
+                DeliveredAt = now;
+                break;
+            case WebhookAttemptOutcome.Retry when Attempts.Count < settings.MaxAttempts:
+                NextAttemptAt = now + WebhookBackoff.After(Attempts.Count, settings);
+                break;
+            case WebhookAttemptOutcome.Retry:
+                State = WebhookDeliveryState.GaveUp;
+                GaveUpReason = $"gave up after {Attempts.Count} attempts (Webhook__MaxAttempts); the last: {result.Error}";
+                break;
+            default:
+                State = WebhookDeliveryState.GaveUp;
+                GaveUpReason = result.Error;
+                break;
+        }
+    }
+
     public WebhookDeliveryStatus ToStatus() =>
         new(EventId, EventType, Url, State, Attempts.ToList(), IsPending ? NextAttemptAt : null, DeliveredAt, GaveUpReason);
 }

@@ -54,6 +54,11 @@ public sealed class WebhookSender(IHttpClientFactory clients, IOptions<WebhookOp
         {
             return new(WebhookAttemptOutcome.Retry, null, $"no answer within {options.Value.Timeout.TotalSeconds:0.#} s (Webhook__Timeout)");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever else fails is still an attempt, so that MaxAttempts bounds it like any other failure.
+            return new(WebhookAttemptOutcome.Retry, null, $"{ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private static T? Find<T>(Exception exception) where T : Exception
