@@ -2,6 +2,7 @@ using PersonalizedLine.Grains.Csv;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Submission;
+using PersonalizedLine.Grains.Webhooks;
 
 namespace PersonalizedLine.Client.Api.Jobs;
 
@@ -32,6 +33,8 @@ public static class ApiProblems
         JobConflictException conflict => Problem(StatusCodes.Status409Conflict,
             conflict.Status == JobStatus.Cancelled ? "The job was cancelled during its upload" : "The upload cannot go on", conflict.Message),
         ChunkConflictException chunk => Problem(StatusCodes.Status409Conflict, "The upload cannot go on", chunk.Message),
+        WebhookUrlRejectedException webhook => Problem(StatusCodes.Status400BadRequest, "Bad webhookUrl", webhook.Message,
+            new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [WebhookUrlRejectedException.Field] = [webhook.Message] } }),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(maxFileBytes),
         InvalidDataException invalid when invalid.Message.Contains("length limit", StringComparison.OrdinalIgnoreCase) => TooLarge(maxFileBytes),
         InvalidDataException invalid => Problem(StatusCodes.Status400BadRequest, "Malformed multipart request", invalid.Message),

@@ -1,5 +1,6 @@
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Interfaces.Webhooks;
 using PersonalizedLine.Grains.Pricing;
 
 namespace PersonalizedLine.Client.Api.Jobs;
@@ -11,6 +12,7 @@ namespace PersonalizedLine.Client.Api.Jobs;
 /// providers are held to and the requests waiting for them; the ETA then follows those limits. A batch-mode job shows
 /// its rows researched and waiting for the provider batch, and the provider batches themselves (status and counts). A paused
 /// job says why in <see cref="PauseReason"/>; <see cref="Retries"/> counts the retries of its failed rows.
+/// <see cref="Webhook"/> lists the job's webhook deliveries and their attempts (null when it has none).
 /// </summary>
 public sealed record JobProgressResponse(
     string Id,
@@ -41,11 +43,13 @@ public sealed record JobProgressResponse(
     int Retries,
     IReadOnlyDictionary<string, long> RowsBySilo,
     IReadOnlyList<ProviderLimitResponse> ProviderLimits,
-    string ResultUrl)
+    string ResultUrl,
+    WebhookStatus? Webhook = null)
 {
-    public static JobProgressResponse From(JobProgress progress, CostCalculator costs) => From(progress, costs.ForUsage(progress.Model, progress.Usage));
+    public static JobProgressResponse From(JobProgress progress, CostCalculator costs, WebhookStatus? webhook = null) =>
+        From(progress, costs.ForUsage(progress.Model, progress.Usage), webhook);
 
-    private static JobProgressResponse From(JobProgress progress, CostQuote cost) => new(
+    private static JobProgressResponse From(JobProgress progress, CostQuote cost, WebhookStatus? webhook) => new(
         progress.JobId,
         progress.Status,
         progress.FileName,
@@ -74,5 +78,6 @@ public sealed record JobProgressResponse(
         progress.Retries,
         progress.RowsBySilo,
         progress.ProviderLimits?.Select(ProviderLimitResponse.From).ToList() ?? [],
-        $"/jobs/{progress.JobId}/result");
+        $"/jobs/{progress.JobId}/result",
+        webhook);
 }

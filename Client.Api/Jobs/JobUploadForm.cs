@@ -13,8 +13,10 @@ public sealed class JobUploadForm
 
     public const string ModeField = "mode";
 
+    public const string WebhookUrlField = "webhookUrl";
+
     public static readonly IReadOnlySet<string> FieldNames =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch", LimitField, RowsPerRequestField, ModeField };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch", LimitField, RowsPerRequestField, ModeField, WebhookUrlField };
 
     public string? Prompt { get; set; }
 
@@ -30,6 +32,9 @@ public sealed class JobUploadForm
     /// <summary>The <c>mode</c> field as sent; see <see cref="Mode"/>.</summary>
     public string? ModeText { get; set; }
 
+    /// <summary>Where the job's outcome is POSTed, signed (checked by <c>WebhookUrlValidator</c> before the job is created).</summary>
+    public string? WebhookUrl { get; set; }
+
     /// <summary>The <c>rowsPerRequest</c> field as sent; see <see cref="RowsPerRequest"/>.</summary>
     public string? RowsPerRequestText { get; set; }
 
@@ -44,6 +49,7 @@ public sealed class JobUploadForm
             case LimitField: Limit = value; break;
             case "rowsperrequest": RowsPerRequestText = value; break;
             case ModeField: ModeText = value; break;
+            case "webhookurl": WebhookUrl = value; break;
         }
     }
 

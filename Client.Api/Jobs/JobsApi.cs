@@ -3,7 +3,9 @@ using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Estimates;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Pricing;
+using PersonalizedLine.Grains.Interfaces.Webhooks;
 using PersonalizedLine.Grains.Submission;
+using PersonalizedLine.Grains.Webhooks;
 
 namespace PersonalizedLine.Client.Api.Jobs;
 
@@ -14,14 +16,14 @@ public static class JobsApi
     {
         var group = routes.MapGroup("/jobs").WithTags("Jobs");
         group.MapPost("/", SubmitJob)
-            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; limit=N runs only the first N rows, a preview; rowsPerRequest=B lets B rows share one LLM request; mode=batch sends the LLM work through the provider's Batch API).")
+            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; limit=N runs only the first N rows, a preview; rowsPerRequest=B lets B rows share one LLM request; mode=batch sends the LLM work through the provider's Batch API; webhookUrl=URL receives the job's outcome as a signed POST).")
             .DisableAntiforgery();
         group.MapPost("/estimate", EstimateJob)
             .WithSummary("What the file would cost (same form as POST /jobs): rows, searches, LLM requests, tokens, time at the configured limits, money. Creates nothing, calls no provider.")
             .DisableAntiforgery();
         group.MapGet("/", JobListEndpoint.ListJobs)
             .WithSummary($"Your jobs, newest first, each with its status and counts: ?limit=1..{JobListEndpoint.MaxLimit} (default {JobListEndpoint.DefaultLimit})&offset=0.. (offset paging); answers {{ jobs, total, limit, offset, next }}, next being the next page's URL or null.");
-        group.MapGet("/{id}", GetJob).WithSummary("A job's status, counts, rate, ETA and usage.");
+        group.MapGet("/{id}", GetJob).WithSummary("A job's status, counts, rate, ETA and usage, and its webhook deliveries once it has an outcome.");
         group.MapGet("/{id}/result", GetResult)
             .WithSummary("The output CSV, streamed. While the job runs, ?partial=true streams what is done so far.");
         group.MapPost("/{id}/cancel", CancelJob).WithSummary("Stop a job; unprocessed rows end as failed with a reason. During its upload, the upload stops and nothing is kept.");
@@ -33,19 +35,20 @@ public static class JobsApi
         return group;
     }
 
-    private static Task<IResult> SubmitJob(HttpContext http, JobSubmitter submitter, CostCalculator costs, IOptions<UploadOptions> upload) =>
-        ReadUploadAsync(http, upload.Value.MaxFileBytes, async (form, token) =>
+    private static Task<IResult> SubmitJob(
+        HttpContext http, JobSubmitter submitter, CostCalculator costs, IOptions<UploadOptions> upload, WebhookUrlValidator webhooks) =>
+        ReadUploadAsync(http, upload.Value.MaxFileBytes, webhooks, async (form, token) =>
         {
             var progress = await form.SubmitAsync(submitter, token);
             return TypedResults.Accepted($"/jobs/{progress.JobId}", JobProgressResponse.From(progress, costs));
         });
 
-    private static Task<IResult> EstimateJob(HttpContext http, JobEstimator estimator, IOptions<UploadOptions> upload) =>
-        ReadUploadAsync(http, upload.Value.MaxFileBytes, async (form, token) => TypedResults.Ok(await form.EstimateAsync(estimator, token)));
+    private static Task<IResult> EstimateJob(HttpContext http, JobEstimator estimator, IOptions<UploadOptions> upload, WebhookUrlValidator webhooks) =>
+        ReadUploadAsync(http, upload.Value.MaxFileBytes, webhooks, async (form, token) => TypedResults.Ok(await form.EstimateAsync(estimator, token)));
 
     /// <summary>The upload rules both POST /jobs and POST /jobs/estimate follow: size limit, multipart form, ProblemDetails for bad input.</summary>
     private static async Task<IResult> ReadUploadAsync(
-        HttpContext http, long maxFileBytes, Func<MultipartJobUpload, CancellationToken, Task<IResult>> handle)
+        HttpContext http, long maxFileBytes, WebhookUrlValidator webhooks, Func<MultipartJobUpload, CancellationToken, Task<IResult>> handle)
     {
         // Headers and form parts ride on top of the file, hence the slack over the file limit.
         var limit = maxFileBytes + (1024 * 1024);
@@ -61,7 +64,7 @@ public static class JobsApi
 
         try
         {
-            return await handle(new MultipartJobUpload(http.Request, maxFileBytes), http.RequestAborted);
+            return await handle(new MultipartJobUpload(http.Request, maxFileBytes, webhooks), http.RequestAborted);
         }
         catch (Exception ex) when (ApiProblems.For(ex, maxFileBytes) is { } problem)
         {
@@ -72,7 +75,16 @@ public static class JobsApi
     private static async Task<IResult> GetJob(string id, IGrainFactory grains, CostCalculator costs)
     {
         var progress = await grains.GetGrain<IJobGrain>(id).GetProgress();
-        return progress is null ? NotFoundJob(id) : TypedResults.Ok(JobProgressResponse.From(progress, costs));
+        if (progress is null)
+        {
+            return NotFoundJob(id);
+        }
+
+        // Deliveries exist only once the job has an outcome; before that no webhook grain is woken.
+        var webhook = progress.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled
+            ? await grains.GetGrain<IJobWebhookGrain>(id).GetStatus()
+            : null;
+        return TypedResults.Ok(JobProgressResponse.From(progress, costs, webhook));
     }
 
     private static async Task<IResult> GetResult(string id, bool? partial, HttpContext http, IGrainFactory grains, JobResultWriter writer)

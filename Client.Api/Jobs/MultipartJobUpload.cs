@@ -4,16 +4,20 @@ using Microsoft.Net.Http.Headers;
 using PersonalizedLine.Grains.Estimates;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Submission;
+using PersonalizedLine.Grains.Webhooks;
 
 namespace PersonalizedLine.Client.Api.Jobs;
 
 /// <summary>
 /// Reads a multipart job upload section by section, straight off the request body: the file part is handed to
 /// the submitter as a stream and never lands in memory or on disk. Because the file is processed as it arrives,
-/// the text parts (prompt, researchQuery, model, refreshResearch, limit, rowsPerRequest, mode) must come before it, as many upload APIs
+/// the text parts (prompt, researchQuery, model, refreshResearch, limit, rowsPerRequest, mode, webhookUrl) must come before it, as many upload APIs
 /// require. Submitting and estimating read the same form, with the same rules and errors.
 /// </summary>
-public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
+/// <param name="request">The upload.</param>
+/// <param name="maxFileBytes">The file part's limit.</param>
+/// <param name="webhooks">Checks a <c>webhookUrl</c> before the job is created or estimated.</param>
+public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes, WebhookUrlValidator webhooks)
 {
     private const int MaxFieldBytes = 64 * 1024;
     private const string FileFieldName = "file";
@@ -52,14 +56,18 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
             var (name, fileName) = ReadDisposition(section);
             if (name.Equals(FileFieldName, StringComparison.OrdinalIgnoreCase))
             {
-                var job = new JobRequest(fileName ?? "upload.csv", form.Prompt, form.ResearchQuery, form.Model, form.RefreshResearch, form.RowLimit(), form.RowsPerRequest(), form.Mode());
+                var webhookUrl = string.IsNullOrWhiteSpace(form.WebhookUrl)
+                    ? null
+                    : (await webhooks.ValidateAsync(form.WebhookUrl, cancellationToken)).AbsoluteUri;
+                var job = new JobRequest(fileName ?? "upload.csv", form.Prompt, form.ResearchQuery, form.Model, form.RefreshResearch, form.RowLimit(),
+                    form.RowsPerRequest(), form.Mode(), webhookUrl);
                 return await onFile(section.Body, job, token => RejectPartsAfterFileAsync(reader, token), cancellationToken);
             }
 
             if (!JobUploadForm.FieldNames.Contains(name))
             {
                 throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Unknown form part",
-                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest' and 'mode'.");
+                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest', 'mode' and 'webhookUrl'.");
             }
 
             form.Set(name, await ReadFieldAsync(section, name, cancellationToken));
@@ -126,7 +134,7 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes)
         {
             var (name, _) = ReadDisposition(section);
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Form part after the file",
-                $"The '{name}' part comes after 'file'. The CSV is processed as it streams in, so send 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest' and 'mode' before 'file' (or as query parameters).");
+                $"The '{name}' part comes after 'file'. The CSV is processed as it streams in, so send 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest', 'mode' and 'webhookUrl' before 'file' (or as query parameters).");
         }
     }
 }

@@ -15,6 +15,10 @@ namespace PersonalizedLine.Grains.Interfaces.Jobs;
 /// <param name="RowLimit">A preview: only the first this many data rows of the file were taken. Null for the whole file.</param>
 /// <param name="RowsPerRequest">Rows that share one chat completion (1: each row alone).</param>
 /// <param name="Mode">Online chat completions, or the provider's Batch API.</param>
+/// <param name="WebhookUrl">
+/// Where the job's outcome (completed, failed, cancelled) is POSTed, signed; null for none. Checked at submission
+/// (http or https, no private address unless <c>Webhook__AllowPrivateNetworks</c>).
+/// </param>
 [GenerateSerializer, Immutable, Alias("job-spec")]
 public sealed record class JobSpec(
     [property: Id(0)] string FileName,
@@ -26,4 +30,5 @@ public sealed record class JobSpec(
     [property: Id(6)] DateTimeOffset? RefreshResearchSince = null,
     [property: Id(7)] long? RowLimit = null,
     [property: Id(8)] int RowsPerRequest = 1,
-    [property: Id(9)] JobMode Mode = JobMode.Online);
+    [property: Id(9)] JobMode Mode = JobMode.Online,
+    [property: Id(10)] string? WebhookUrl = null);

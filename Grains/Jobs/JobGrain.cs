@@ -3,9 +3,11 @@ using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.JobIndex;
+using PersonalizedLine.Grains.Interfaces.Webhooks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Processing;
+using PersonalizedLine.Grains.Webhooks;
 
 namespace PersonalizedLine.Grains.Jobs;
 
@@ -77,6 +79,10 @@ public sealed partial class JobGrain(
         else if (Job.Status == JobStatus.Queued && now - (Job.LastUploadAt ?? Job.CreatedAt) >= jobs.Value.UploadTimeout)
         {
             await FailInterruptedUploadAsync();
+        }
+        else if (JobLifecycle.IsFinished(Job.Status))
+        {
+            await NotifyWebhookAsync();
         }
         else if (Job.Status is JobStatus.Running or JobStatus.Paused)
         {
@@ -510,6 +516,7 @@ public sealed partial class JobGrain(
             await GrainFactory.GetGrain<IProviderBatchGrain>(JobId).Delete();
         }
 
+        await GrainFactory.GetGrain<IJobWebhookGrain>(JobId).Delete();
         await UnregisterAsync(LifecycleReminder);
         await Index.Remove(JobId);
         await state.ClearStateAsync();
@@ -519,11 +526,35 @@ public sealed partial class JobGrain(
         DeactivateOnIdle();
     }
 
-    /// <summary>Completed, failed or cancelled: no more timer; the reminder now only waits for the retention to end.</summary>
+    /// <summary>
+    /// Completed, failed or cancelled: no more timer; the outcome goes to the job's webhook, and the reminder now waits for
+    /// the retention to end (handing the webhook its outcome again until it took it).
+    /// </summary>
     private async Task OnFinishedAsync()
     {
         StopPokeTimer();
         await ScheduleReminderAsync();
+        await NotifyWebhookAsync();
+    }
+
+    private async Task NotifyWebhookAsync()
+    {
+        if (Job.WebhookNotified == Job.Status || Job.Spec?.WebhookUrl is null)
+        {
+            return;
+        }
+
+        try
+        {
+            // The webhook grain writes the delivery before it answers, and takes each outcome once.
+            await GrainFactory.NotifyWebhookAsync(Job.Spec, Progress());
+            Job.WebhookNotified = Job.Status;
+            await PersistAsync();
+        }
+        catch (Exception ex)
+        {
+            LogWebhookNotifyFailed(logger, ex, JobId);
+        }
     }
 
     /// <summary>
@@ -655,6 +686,9 @@ public sealed partial class JobGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: chunk {Chunk} did not answer; it is asked again on the next tick")]
     private static partial void LogChunkUnreachable(ILogger logger, Exception exception, string jobId, int chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} could not hand its outcome to its webhook; its reminder tries again")]
+    private static partial void LogWebhookNotifyFailed(ILogger logger, Exception exception, string jobId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} aborted during upload: {Reason}")]
     private static partial void LogJobAborted(ILogger logger, string jobId, string reason);

@@ -83,4 +83,8 @@ public sealed class JobState
     /// <summary>Set (and written) first when the job is deleted, so the job is gone at once and its reminder finishes an interrupted delete.</summary>
     [Id(19)]
     public bool Deleting { get; set; }
+
+    /// <summary>The outcome whose webhook was handed to the job's webhook grain; the reminder hands it again until it is.</summary>
+    [Id(20)]
+    public JobStatus? WebhookNotified { get; set; }
 }

@@ -62,7 +62,8 @@ public sealed class JobFile : IAsyncDisposable
                 request.RefreshResearch ? submittedAt ?? DateTimeOffset.UtcNow : null,
                 request.RowLimit,
                 request.RowsPerRequest ?? llm.RowsPerRequest,
-                request.Mode ?? llm.Mode);
+                request.Mode ?? llm.Mode,
+                NullIfBlank(request.WebhookUrl)?.Trim());
 
             var problems = JobTemplates.Validate(spec.ResearchQueryTemplate, spec.PromptTemplate, spec.Headers);
             if (problems.Count > 0)

@@ -11,6 +11,7 @@ namespace PersonalizedLine.Grains.Submission;
 /// <param name="RowLimit">A preview: take only the first this many data rows (at least 1). Null for the whole file.</param>
 /// <param name="RowsPerRequest">Rows per chat completion (1 to 50), or null for <c>Llm__RowsPerRequest</c>.</param>
 /// <param name="Mode">Online, or the provider's Batch API; null for <c>Llm__Mode</c>.</param>
+/// <param name="WebhookUrl">Where the job's outcome is POSTed, or null for no webhook (see <c>Webhooks.WebhookUrlValidator</c>).</param>
 public sealed record JobRequest(
     string FileName,
     string? PromptTemplate = null,
@@ -19,4 +20,5 @@ public sealed record JobRequest(
     bool RefreshResearch = false,
     long? RowLimit = null,
     int? RowsPerRequest = null,
-    JobMode? Mode = null);
+    JobMode? Mode = null,
+    string? WebhookUrl = null);

@@ -4,6 +4,7 @@ using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Submission;
+using PersonalizedLine.Grains.Webhooks;
 
 namespace PersonalizedLine.Silo.Hosting;
 
@@ -26,6 +27,7 @@ public static class ConfigurationKeys
         typeof(LlmOptions),
         typeof(ClusterProfileOptions),
         typeof(PricingOptions),
+        typeof(WebhookOptions),
     ];
 
     /// <summary>

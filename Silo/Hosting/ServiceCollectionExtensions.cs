@@ -11,6 +11,7 @@ using PersonalizedLine.Grains.Research;
 using PersonalizedLine.Grains.Rows;
 using PersonalizedLine.Grains.SharedRequests;
 using PersonalizedLine.Grains.Submission;
+using PersonalizedLine.Grains.Webhooks;
 
 namespace PersonalizedLine.Silo.Hosting;
 
@@ -41,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<CostCalculator>();
         services.AddSingleton<IResearchCacheProbe, GrainResearchCacheProbe>();
         services.AddSingleton<JobEstimator>();
+        services.AddJobWebhooks(delivers: processesRows);
         if (!processesRows)
         {
             // Estimates need the default model and limits, and the search settings that are part of a research cache key.

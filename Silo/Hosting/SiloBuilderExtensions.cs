@@ -52,9 +52,11 @@ public static class SiloBuilderExtensions
     /// </remarks>
     public static ISiloBuilder AddInMemoryStateAndReminders(this ISiloBuilder silo)
     {
-        silo.AddMemoryGrainStorage(StorageNames.Jobs);
-        silo.AddMemoryGrainStorage(StorageNames.Chunks);
-        silo.AddMemoryGrainStorage(StorageNames.Research);
+        foreach (var storage in StorageNames.All)
+        {
+            silo.AddMemoryGrainStorage(storage);
+        }
+
         silo.UseInMemoryReminderService();
         return silo;
     }
@@ -82,7 +84,7 @@ public static class SiloBuilderExtensions
         }
 
         // One generic table (OrleansStorage) holds every provider's state, keyed by grain type and id.
-        foreach (var storage in new[] { StorageNames.Jobs, StorageNames.Chunks, StorageNames.Research })
+        foreach (var storage in StorageNames.All)
         {
             silo.AddPostgresGrainStorage(storage, connections.Postgres);
         }

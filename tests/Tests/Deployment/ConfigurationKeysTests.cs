@@ -15,6 +15,9 @@ public sealed class ConfigurationKeysTests
     [InlineData("Llm__Mode")]
     [InlineData("Llm__BatchCompletionWindow")]
     [InlineData("Cluster__Mode")]
+    [InlineData("Webhook__Secret")]
+    [InlineData("Webhook__AllowPrivateNetworks")]
+    [InlineData("Webhook__MaxAttempts")]
     [InlineData("Cluster__Kubernetes")]
     [InlineData("Cluster__ShutdownTimeout")]
     [InlineData("ConnectionStrings__Redis")]
@@ -28,6 +31,7 @@ public sealed class ConfigurationKeysTests
     [InlineData("Research__HasApiKey")]
     [InlineData("Cluster__EffectiveSiloPort")]
     [InlineData("Processing__SectionName")]
+    [InlineData("Webhook__HasSecret")]
     [InlineData("Cluster__Mod")]
     public void The_catalog_leaves_out_read_only_properties_constants_and_misspellings(string key) =>
         Assert.DoesNotContain(key, ConfigurationKeys.Known);

@@ -66,7 +66,7 @@ public sealed class BatchModeSiloRestartTests(PostgresServer server)
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            foreach (var storage in new[] { StorageNames.Jobs, StorageNames.Chunks, StorageNames.Research })
+            foreach (var storage in StorageNames.All)
             {
                 silo.AddPostgresGrainStorage(storage, server.ConnectionString);
             }

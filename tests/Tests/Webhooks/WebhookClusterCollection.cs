@@ -1,0 +1,7 @@
+namespace PersonalizedLine.Tests.Webhooks;
+
+[CollectionDefinition(Name)]
+public sealed class WebhookClusterCollection : ICollectionFixture<WebhookClusterFixture>
+{
+    public const string Name = "Webhook cluster";
+}
