@@ -146,6 +146,13 @@ public sealed partial class ChunkGrain(
             return;
         }
 
+        // Account problems: until this chunk can pause its job, a halted row (the provider refused the key) is recorded as
+        // failed with the provider's reason, as it was before rows could halt.
+        if (result.Status == RowStatus.Halted)
+        {
+            result = result with { Status = RowStatus.Failed, AccountProblem = null };
+        }
+
         if (Record((int)index, result) && (IsComplete || _unsaved >= options.Value.ResultFlushBatchSize))
         {
             await SaveAsync();
