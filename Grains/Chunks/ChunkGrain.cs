@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Interfaces.Providers;
 using PersonalizedLine.Grains.Interfaces.Rows;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
@@ -46,6 +47,7 @@ public sealed partial class ChunkGrain(
     private bool _unreported;
     private ChunkReport? _savedReport;
     private Task? _reporting;
+    private readonly HashSet<string> _haltsReported = [];
 
     private IGrainTimer? _timer;
     private DateTime _lastKickUtc;
@@ -211,6 +213,13 @@ public sealed partial class ChunkGrain(
             return;
         }
 
+        if (result is { Status: RowStatus.Halted, AccountProblem: { } problem })
+        {
+            // The provider refused the key: the row stays pending, and the job pauses with the provider's reason.
+            HaltForAccount(problem);
+            return;
+        }
+
         if (!_rows.Record((int)index, result))
         {
             return;
@@ -344,6 +353,37 @@ public sealed partial class ChunkGrain(
 
         _batchErrors.Clear();
         Changed();
+    }
+
+    /// <summary>
+    /// Stops starting rows here and asks the job to pause (once per problem and activation), outside this turn: the
+    /// job may be waiting on this chunk. Every chunk meeting the refused key asks the same; a paused job ignores repeats.
+    /// </summary>
+    private void HaltForAccount(AccountProblem problem)
+    {
+        if (!_paused)
+        {
+            _paused = true;
+            Changed();
+            EnsureTimer();
+        }
+
+        if (_haltsReported.Add($"{problem.Kind} {problem.LimitKey}"))
+        {
+            _ = PauseJobAsync(problem.Message);
+        }
+    }
+
+    private async Task PauseJobAsync(string reason)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IJobGrain>(Input.JobId).Pause(reason);
+        }
+        catch (Exception ex)
+        {
+            LogPauseFailed(logger, ex, this.GetPrimaryKeyString());
+        }
     }
 
     private void Changed() => _changes++;
@@ -505,6 +545,9 @@ public sealed partial class ChunkGrain(
             _unreported = !ReferenceEquals(report, _savedReport);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {Chunk} could not pause its job after a provider refused the key")]
+    private static partial void LogPauseFailed(ILogger logger, Exception exception, string chunk);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Row {RowNumber} reported to chunk {Chunk}, which does not hold it")]
     private static partial void LogForeignRow(ILogger logger, long rowNumber, string chunk);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PersonalizedLine.Grains.Interfaces.Limits;
+using PersonalizedLine.Grains.Interfaces.Providers;
+using PersonalizedLine.Grains.Providers;
 
 namespace PersonalizedLine.Grains.Limits;
 
@@ -52,6 +54,8 @@ public sealed partial class ProviderLimiter
     private DateTimeOffset _lastUsedAt;
     private DateTimeOffset _lastReportAt;
     private bool _pumping;
+    private AccountProblem? _accountProblem;
+    private DateTimeOffset _accountHeldUntil;
     private TaskCompletionSource _wake = NewSignal();
 
     public ProviderLimiter(
@@ -89,13 +93,31 @@ public sealed partial class ProviderLimiter
         }
     }
 
+    /// <summary>The account problem this silo holds the key for, while the hold lasts; else null.</summary>
+    public AccountProblem? AccountHold
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _time.GetUtcNow() < _accountHeldUntil ? _accountProblem : null;
+            }
+        }
+    }
+
     /// <summary>Waits for a permit for one request of <paramref name="size"/> (<see cref="PromptSize.None"/> when tokens are not counted).</summary>
+    /// <exception cref="ProviderAccountException">The key is held for an account problem (<see cref="HoldForAccount"/>): nothing is sent.</exception>
     public async ValueTask AcquireAsync(PromptSize size, IPermitWaitListener? listener, CancellationToken cancellationToken)
     {
         Waiter waiter;
         lock (_gate)
         {
             var now = _time.GetUtcNow();
+            if (_accountProblem is { } problem && now < _accountHeldUntil)
+            {
+                throw new ProviderAccountException(problem);
+            }
+
             _lastUsedAt = now;
             if (_waiters.Count == 0 && now >= _pausedUntil && TryTake(_tokens.RequestCost(size), now))
             {
@@ -170,6 +192,39 @@ public sealed partial class ProviderLimiter
             {
                 _pausedUntil = until;
             }
+        }
+    }
+
+    /// <summary>
+    /// The provider refused the account behind this key (<see cref="AccountProblem"/>): sending more would only collect
+    /// the same answer. For <paramref name="holdFor"/>, calls waiting here and calls arriving fail at once with it,
+    /// in this silo only (each silo learns it from its own first answer); nothing is reported to the cluster's
+    /// coordinator, whose pauses make calls wait rather than stop.
+    /// </summary>
+    public void HoldForAccount(AccountProblem problem, TimeSpan holdFor)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        List<Waiter> halted;
+        lock (_gate)
+        {
+            var until = _time.GetUtcNow() + holdFor;
+            if (until > _accountHeldUntil)
+            {
+                _accountHeldUntil = until;
+            }
+
+            _accountProblem = problem;
+            halted = [.. _waiters];
+            _waiters.Clear();
+            foreach (var waiter in halted)
+            {
+                waiter.Node = null;
+            }
+        }
+
+        foreach (var waiter in halted)
+        {
+            waiter.Granted.TrySetException(new ProviderAccountException(problem));
         }
     }
 

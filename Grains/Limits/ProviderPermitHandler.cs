@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using Polly.Timeout;
+using PersonalizedLine.Grains.Interfaces.Providers;
 using PersonalizedLine.Grains.Providers;
 
 namespace PersonalizedLine.Grains.Limits;
@@ -10,11 +11,12 @@ namespace PersonalizedLine.Grains.Limits;
 /// Sits inside the retry strategies, so every attempt, first or retry, first waits for a permit of the cluster-wide
 /// limit; only then do the attempt's clocks start. It enforces the attempt timeout and the call's total time on the
 /// provider itself (Polly's timeout strategies would count the permit wait), and feeds every 429 and every
-/// <c>x-ratelimit-remaining-*</c> answer back to the limiter.
+/// <c>x-ratelimit-remaining-*</c> answer back to the limiter. An answer about the account (<see cref="AccountFaults"/>)
+/// becomes a <see cref="ProviderAccountException"/> here, which no retry strategy handles, and holds the limiter's key.
 /// </summary>
 public sealed class ProviderPermitHandler(
     ProviderLimiters limiters, TokenCostEstimator tokens, ProviderResilienceOptions options, ProviderLimitKind kind, TimeProvider time,
-    AdvertisedTokenLimits? advertised = null) : DelegatingHandler
+    ProviderIdentity identity, AdvertisedTokenLimits? advertised = null) : DelegatingHandler
 {
     private static readonly HttpRequestOptionsKey<ProviderCallTracker> TrackerKey = new(ProviderCallTracker.OptionKey);
 
@@ -65,6 +67,12 @@ public sealed class ProviderPermitHandler(
             }
 
             rateLimited = response.StatusCode == HttpStatusCode.TooManyRequests;
+            if (await AccountFaults.ClassifyAsync(response, options.AccountPauseThreshold, time, cancellationToken).ConfigureAwait(false) is { } fault)
+            {
+                response.Dispose();
+                throw new ProviderAccountException(HoldForAccount(limiter, fault));
+            }
+
             Feedback(limiter, response, tokens.RequestCost(size));
             if (kind == ProviderLimitKind.Llm && advertised is not null && Remaining(response, "x-ratelimit-limit-tokens") is { } plan)
             {
@@ -87,8 +95,13 @@ public sealed class ProviderPermitHandler(
             return;
         }
 
-        // Groq's request counter is per day; both tell when the next request would be refused for certain.
-        if (Remaining(response, "x-ratelimit-remaining-requests") == 0 && RateLimitDelay.Reset(response, RateLimitDelay.ResetRequestsHeader) is { } requestsReset)
+        // Groq's request counter is per day; both tell when the next request would be refused for certain. A day's
+        // quota used up hours before its reset is an account problem: calls stop rather than wait.
+        if (AccountFaults.QuotaUsedUp(response, options.AccountPauseThreshold) is { } usedUp)
+        {
+            HoldForAccount(limiter, usedUp);
+        }
+        else if (Remaining(response, "x-ratelimit-remaining-requests") == 0 && RateLimitDelay.Reset(response, RateLimitDelay.ResetRequestsHeader) is { } requestsReset)
         {
             limiter.OnExhausted(requestsReset);
         }
@@ -99,6 +112,19 @@ public sealed class ProviderPermitHandler(
         {
             limiter.OnExhausted(tokensReset);
         }
+    }
+
+    private AccountProblem HoldForAccount(ProviderLimiter limiter, AccountFault fault)
+    {
+        var which = kind switch
+        {
+            ProviderLimitKind.Llm => AccountProvider.Llm,
+            ProviderLimitKind.BatchApi => AccountProvider.LlmBatchApi,
+            _ => AccountProvider.Research,
+        };
+        var problem = AccountProblems.Describe(fault, identity, which, limiter.Key, time.GetUtcNow());
+        limiter.HoldForAccount(problem, fault.ResetIn ?? options.AccountFaultHold);
+        return problem;
     }
 
     private static long? Remaining(HttpResponseMessage response, string header) =>

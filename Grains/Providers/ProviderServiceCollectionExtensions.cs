@@ -33,7 +33,9 @@ public static class ProviderServiceCollectionExtensions
                     client.DefaultRequestHeaders.TryAddWithoutValidation("X-API-KEY", options.ApiKey);
                 }
             })
-            .AddProviderHandlers("serper", ProviderLimitKind.Research, sp => sp.GetRequiredService<IOptions<ResearchOptions>>().Value);
+            .AddProviderHandlers(
+                "serper", ProviderLimitKind.Research, sp => sp.GetRequiredService<IOptions<ResearchOptions>>().Value,
+                sp => ProviderIdentity.ForResearch(sp.GetRequiredService<IOptions<ResearchOptions>>().Value));
 
         services.AddRefitGeneratedClient<IChatCompletionsApi>(OpenAiJsonContext.Default, _ => CreateRefitSettings())
             .ConfigureHttpClient((sp, client) =>
@@ -45,7 +47,9 @@ public static class ProviderServiceCollectionExtensions
                     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
                 }
             })
-            .AddProviderHandlers("llm", ProviderLimitKind.Llm, sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value);
+            .AddProviderHandlers(
+                "llm", ProviderLimitKind.Llm, sp => sp.GetRequiredService<IOptions<LlmOptions>>().Value,
+                sp => ProviderIdentity.ForLlm(sp.GetRequiredService<IOptions<LlmOptions>>().Value));
 
         services.AddProviderBatchClient();
 
@@ -88,10 +92,11 @@ public static class ProviderServiceCollectionExtensions
     /// <summary>
     /// The handlers every provider client has, outermost first: the resilience pipeline named <paramref name="pipelineName"/>
     /// (nothing to retry when the options allow no retries), then the permit of <paramref name="limit"/> with the
-    /// attempt's timeouts, then the attempt counter.
+    /// attempt's timeouts, then the attempt counter. <paramref name="identity"/> names the provider in account problems.
     /// </summary>
     internal static IHttpClientBuilder AddProviderHandlers(
-        this IHttpClientBuilder builder, string pipelineName, ProviderLimitKind limit, Func<IServiceProvider, ProviderResilienceOptions> options)
+        this IHttpClientBuilder builder, string pipelineName, ProviderLimitKind limit, Func<IServiceProvider, ProviderResilienceOptions> options,
+        Func<IServiceProvider, ProviderIdentity> identity)
     {
         // The resilience pipeline logs what matters (retries, rate limits); per-request HttpClient logging at
         // hundreds of rows a second would only cost CPU.
@@ -110,6 +115,7 @@ public static class ProviderServiceCollectionExtensions
             options(sp),
             limit,
             sp.GetRequiredService<TimeProvider>(),
+            identity(sp),
             sp.GetRequiredService<AdvertisedTokenLimits>()));
         builder.AddHttpMessageHandler(() => new AttemptTrackingHandler());
         return builder;

@@ -88,6 +88,8 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
                         return lookup.SearchedForCaller
                             ? new ResearchFindings(lookup.Summary, SearchCalls: 1, RateLimitedAnswers: lookup.RateLimitedAnswers)
                             : new ResearchFindings(lookup.Summary, SearchCalls: 0, FromCache: true);
+                    case ResearchLookupStatus.Failed when lookup.AccountProblem is { } problem:
+                        throw new ProviderAccountException(problem);
                     case ResearchLookupStatus.Failed:
                         throw new ProviderCallException(lookup.Error ?? "The research failed.");
                     default:

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using PersonalizedLine.Grains.Interfaces.Providers;
 using PersonalizedLine.Grains.Interfaces.Research;
 using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Providers;
@@ -76,7 +77,8 @@ public sealed partial class ResearchCacheGrain(
 
         if (outcome.Error is { } error)
         {
-            return new ResearchLookup(ResearchLookupStatus.Failed, string.Empty, FromCache: false, SearchedForCaller: false, error);
+            return new ResearchLookup(
+                ResearchLookupStatus.Failed, string.Empty, FromCache: false, SearchedForCaller: false, error, AccountProblem: outcome.AccountProblem);
         }
 
         var (payer, limited) = TakeUnpaidSearch();
@@ -123,6 +125,11 @@ public sealed partial class ResearchCacheGrain(
             _unpaidSearch = true;
             _unpaidRateLimited = findings.RateLimitedAnswers;
             outcome = new SearchOutcome(findings.Summary, Error: null);
+        }
+        catch (ProviderAccountException ex)
+        {
+            // Not stored: the next lookup after the key is fixed searches again.
+            outcome = new SearchOutcome(string.Empty, ex.Message, ex.Problem);
         }
         catch (ProviderCallException ex)
         {
@@ -177,7 +184,7 @@ public sealed partial class ResearchCacheGrain(
     private static ResearchLookup Found(string summary, bool fromCache, bool searchedForCaller, int rateLimited) =>
         new(ResearchLookupStatus.Found, summary, fromCache, searchedForCaller, Error: null, RateLimitedAnswers: rateLimited);
 
-    private sealed record SearchOutcome(string Summary, string? Error);
+    private sealed record SearchOutcome(string Summary, string? Error, AccountProblem? AccountProblem = null);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Research for cache entry {Key} failed unexpectedly")]
     private static partial void LogSearchFailed(ILogger logger, Exception exception, string key);

@@ -32,8 +32,10 @@ public sealed partial class RowGrain(
         }
 
         // Either the first start, or the chunk never got the result we already have: report it again. A researched
-        // result (batch mode) is not reported to a row its chunk now asks online.
-        _work = _result is null || (!_result.IsFinal && !request.PrepareForBatch) ? RunAsync(request) : ReportAsync(request, _result);
+        // result (batch mode) is not reported to a row its chunk now asks online; a halted row (its provider refused the
+        // account) is started again when its job resumes, so it runs again.
+        var runAgain = _result is null || _result.Status == RowStatus.Halted || (!_result.IsFinal && !request.PrepareForBatch);
+        _work = runAgain ? RunAsync(request) : ReportAsync(request, _result!);
         return Task.CompletedTask;
     }
 

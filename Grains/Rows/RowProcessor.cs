@@ -12,7 +12,8 @@ namespace PersonalizedLine.Grains.Rows;
 
 /// <summary>
 /// The work of one row: wait for a slot in this silo, research, have its line written (<see cref="RowLineSender"/>). Never throws: every
-/// outcome, including a provider that failed for good or a blown budget, becomes a <see cref="RowResult"/>.
+/// outcome, including a provider that failed for good or a blown budget, becomes a <see cref="RowResult"/>. A provider that
+/// refused the account (<see cref="ProviderAccountException"/>) halts the row instead: it is not processed, not failed.
 /// </summary>
 public sealed partial class RowProcessor(
     RowConcurrencyLimiter limiter,
@@ -73,6 +74,10 @@ public sealed partial class RowProcessor(
 
             stage = "writing the line";
             return await lineSender.WriteAsync(request, findings.Summary, researchUsage, budget, budget.Token).ConfigureAwait(false);
+        }
+        catch (ProviderAccountException ex)
+        {
+            return RowResult.Halted(ex.Problem, researchUsage);
         }
         catch (ProviderCallException ex)
         {

@@ -59,6 +59,8 @@ internal sealed class ChatEndpoint(EndpointBehavior behavior, EmulatorOptions op
                 AddUsageHeaders(context, record.Sequence);
             }
 
+            EmulatorRequests.AddFaultHeaders(context, fault);
+
             var answer = ChatAnswers.Compose(request, string.Create(CultureInfo.InvariantCulture, $"chatcmpl-emulated-{record.Sequence}"),
                 fault, behavior.Quota?.TokensPerWindow ?? ChatAnswers.DefaultTokensPerMinute);
             await JsonResponses.WriteAsync(context, answer.StatusCode, answer.ContentType, answer.Body).ConfigureAwait(false);

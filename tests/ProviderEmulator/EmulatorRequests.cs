@@ -50,6 +50,18 @@ internal static class EmulatorRequests
         }
     }
 
+    /// <summary>The extra headers a <see cref="FaultKind.Status"/> fault carries (<see cref="Fault.Headers"/>), over any set before.</summary>
+    public static void AddFaultHeaders(HttpContext context, Fault? fault)
+    {
+        if (fault is { Kind: FaultKind.Status, Headers: { } headers })
+        {
+            foreach (var (name, value) in headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+        }
+    }
+
     /// <summary><c>Retry-After</c> in whole seconds, rounded up and at least 1, so waiting it is always enough.</summary>
     public static void AddRetryAfter(HttpContext context, TimeSpan wait) =>
         context.Response.Headers.RetryAfter = Math.Max(1, Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

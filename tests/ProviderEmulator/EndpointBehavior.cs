@@ -25,6 +25,7 @@ public sealed class EndpointBehavior
     private long _scriptedRateLimited;
     private Func<string, Fault?>? _rule;
     private QuotaPolicy? _quota;
+    private Fault? _accountFault;
 
     internal EndpointBehavior(TimeSpan latency, int recordLimit, int admittedLogLimit)
     {
@@ -82,6 +83,17 @@ public sealed class EndpointBehavior
     {
         get => Volatile.Read(ref _quota);
         set => Volatile.Write(ref _quota, value);
+    }
+
+    /// <summary>
+    /// An account-wide answer (<see cref="Fault.InvalidApiKey"/>, <see cref="Fault.InsufficientQuota"/>, …) every request
+    /// gets while it is set, ahead of the quota, rules and scripted faults: a key revoked, out of credit or over its
+    /// daily quota. Null (the default) restores the account.
+    /// </summary>
+    public Fault? AccountFault
+    {
+        get => Volatile.Read(ref _accountFault);
+        set => Volatile.Write(ref _accountFault, value);
     }
 
     /// <summary>Requests admitted (every authorized request when no quota is set) since start or the last reset.</summary>
@@ -166,6 +178,7 @@ public sealed class EndpointBehavior
     public void Reset()
     {
         Quota = null;
+        AccountFault = null;
         ClearFaults();
         FaultWhen(null);
         FaultEveryNth = 0;
@@ -208,8 +221,10 @@ public sealed class EndpointBehavior
             }
         }
 
-        quota = charge is { } c ? _ledger.Decide(Quota, c, sinceStart) : QuotaDecision.Unlimited;
-        var fault = quota.Rejected ? null : Volatile.Read(ref _rule)?.Invoke(body) ?? ChooseFault(sequence);
+        // A refused account is refused before any quota is counted, like a provider checking the key at the door.
+        var accountFault = AccountFault;
+        quota = accountFault is null && charge is { } c ? _ledger.Decide(Quota, c, sinceStart) : QuotaDecision.Unlimited;
+        var fault = accountFault ?? (quota.Rejected ? null : Volatile.Read(ref _rule)?.Invoke(body) ?? ChooseFault(sequence));
         if (fault is { Kind: FaultKind.RateLimited } or { Kind: FaultKind.Status, StatusCode: 429 })
         {
             Interlocked.Increment(ref _scriptedRateLimited);

@@ -19,6 +19,9 @@ public sealed record Fault
     /// <summary>Go duration sent as both <c>x-ratelimit-reset-requests</c> and <c>-tokens</c> on a 429; null sends neither.</summary>
     public string? GroqResetHeader { get; private init; }
 
+    /// <summary>Extra response headers for <see cref="FaultKind.Status"/> (e.g. Groq's rate-limit headers); null sends none.</summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; private init; }
+
     /// <summary>Text for <see cref="FaultKind.Content"/>.</summary>
     public string? Text { get; private init; }
 
@@ -30,6 +33,55 @@ public sealed record Fault
 
     public static Fault RateLimited(TimeSpan? retryAfter = null, string? groqResetHeader = null) =>
         new(FaultKind.RateLimited) { StatusCode = 429, RetryAfter = retryAfter, GroqResetHeader = groqResetHeader };
+
+    // Account faults: what providers answer for every request on a key that is refused, out of credit or over a daily
+    // quota. Set one as EndpointBehavior.AccountFault to revoke a key mid-job, and clear it to restore the key.
+
+    /// <summary>HTTP 401 with OpenAI's error body for a wrong or revoked key (<c>invalid_api_key</c>), as Groq answers it.</summary>
+    public static Fault InvalidApiKey() =>
+        Status(401, OpenAiBody("Invalid API Key", "invalid_request_error", "invalid_api_key"));
+
+    /// <summary>HTTP 402 with an OpenAI-style error body: the account has no credit.</summary>
+    public static Fault PaymentRequired() =>
+        Status(402, OpenAiBody("Your account has no credit left. Add credit to continue.", "billing_error", "payment_required"));
+
+    /// <summary>HTTP 403 with an OpenAI-style error body: the key may not use this endpoint or model.</summary>
+    public static Fault PermissionDenied() =>
+        Status(403, OpenAiBody("This API key is not allowed to use this resource.", "permission_error", "permission_denied"));
+
+    /// <summary>HTTP 403 with Serper's body for a key it does not accept.</summary>
+    public static Fault SerperUnauthorized() => Status(403, "{\"message\":\"Unauthorized.\",\"statusCode\":403}");
+
+    /// <summary>HTTP 429 with OpenAI's body for an account out of credit (<c>insufficient_quota</c>), and no <c>Retry-After</c>.</summary>
+    public static Fault InsufficientQuota() =>
+        Status(429, OpenAiBody(
+            "You exceeded your current quota, please check your plan and billing details.", "insufficient_quota", "insufficient_quota"));
+
+    /// <summary>
+    /// HTTP 429 as Groq answers once the per-day request quota is used: its body, <c>x-ratelimit-remaining-requests: 0</c>
+    /// and <c>x-ratelimit-reset-requests</c> of <paramref name="resetIn"/> (e.g. <c>2h3m0s</c>), and, when
+    /// <paramref name="sendRetryAfter"/>, <c>Retry-After</c> in seconds.
+    /// </summary>
+    public static Fault DailyQuotaExhausted(TimeSpan resetIn, bool sendRetryAfter = true)
+    {
+        var reset = GoDurationText.Format(resetIn);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["x-ratelimit-limit-requests"] = "14400",
+            ["x-ratelimit-remaining-requests"] = "0",
+            ["x-ratelimit-reset-requests"] = reset,
+            ["x-ratelimit-reset-tokens"] = "7.66s",
+        };
+        if (sendRetryAfter)
+        {
+            headers["retry-after"] = Math.Ceiling(resetIn.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var body = OpenAiBody(
+            $"Rate limit reached on requests per day (RPD): Limit 14400, Used 14400, Requested 1. Please try again in {reset}.",
+            "requests", "rate_limit_exceeded");
+        return new(FaultKind.Status) { StatusCode = 429, Body = body, Headers = headers };
+    }
 
     public static Fault Garbage() => new(FaultKind.Garbage) { StatusCode = 200 };
 
@@ -56,6 +108,9 @@ public sealed record Fault
 
     /// <summary>Batched chat: the content is not JSON.</summary>
     public static Fault BatchInvalidJson() => new(FaultKind.BatchInvalidJson) { StatusCode = 200 };
+
+    private static string OpenAiBody(string message, string type, string code) =>
+        System.Text.Encoding.UTF8.GetString(OpenAiErrors.Body(message, type, code));
 
     /// <summary>Batched chat: the content is cut about halfway and <c>finish_reason</c> is <c>length</c>.</summary>
     public static Fault BatchTruncated() => new(FaultKind.BatchTruncated) { StatusCode = 200 };

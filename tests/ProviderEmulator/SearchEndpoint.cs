@@ -55,6 +55,7 @@ internal sealed class SearchEndpoint(EndpointBehavior behavior, EmulatorOptions 
         switch (fault?.Kind)
         {
             case FaultKind.Status:
+                EmulatorRequests.AddFaultHeaders(context, fault);
                 return fault.Body is null
                     ? WriteErrorAsync(context, fault.StatusCode, $"Emulated failure {fault.StatusCode}.")
                     : JsonResponses.WriteRawAsync(context, fault.StatusCode, "application/json", fault.Body);

@@ -1,4 +1,5 @@
 using System.Net;
+using PersonalizedLine.Grains.Interfaces.Providers;
 using Refit;
 
 namespace PersonalizedLine.Grains.Providers;
@@ -31,10 +32,10 @@ internal static class BatchApiProbe
         {
             return new BatchApiAvailability(BatchApiStatus.NotOffered, BatchFailure.NoBatchApi(provider));
         }
-        catch (ApiException ex) when (ex.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        catch (Exception ex) when (ProviderAccountException.Find(ex)?.Problem is { Kind: AccountProblemKind.InvalidKey } problem)
         {
             return new BatchApiAvailability(BatchApiStatus.KeyRejected,
-                $"The LLM provider at {provider.BaseUrl} rejected the key on its Batch API (HTTP {(int)ex.StatusCode}), so jobs cannot use mode=batch. " +
+                $"The LLM provider at {provider.BaseUrl} rejected the key on its Batch API (HTTP {problem.HttpStatus}), so jobs cannot use mode=batch. " +
                 $"Check {provider.KeySettings}.");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

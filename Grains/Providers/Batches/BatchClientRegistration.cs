@@ -20,19 +20,20 @@ internal static class BatchClientRegistration
     public static IServiceCollection AddProviderBatchClient(this IServiceCollection services)
     {
         static LlmOptions Llm(IServiceProvider sp) => sp.GetRequiredService<IOptions<LlmOptions>>().Value;
+        static ProviderIdentity Identity(IServiceProvider sp) => BatchApiIdentity.For(Llm(sp));
 
         services.AddRefitGeneratedClient<IProviderFilesApi>(BatchJsonContext.Default, _ => ProviderServiceCollectionExtensions.CreateRefitSettings())
             .ConfigureHttpClient((sp, client) => Configure(client, Llm(sp), Llm(sp)))
-            .AddProviderHandlers("llm-files", ProviderLimitKind.BatchApi, Llm);
+            .AddProviderHandlers("llm-files", ProviderLimitKind.BatchApi, Llm, Identity);
 
         services.AddRefitGeneratedClient<IProviderBatchesApi>(BatchJsonContext.Default, _ => ProviderServiceCollectionExtensions.CreateRefitSettings())
             .ConfigureHttpClient((sp, client) => Configure(client, Llm(sp), Llm(sp)))
-            .AddProviderHandlers("llm-batches", ProviderLimitKind.BatchApi, Llm);
+            .AddProviderHandlers("llm-batches", ProviderLimitKind.BatchApi, Llm, Identity);
 
         services.AddRefitGeneratedClient<IProviderFileUploadApi>(
                 BatchJsonContext.Default, _ => ProviderServiceCollectionExtensions.CreateRefitSettings(buffered: false))
             .ConfigureHttpClient((sp, client) => Configure(client, Llm(sp), BatchUploadResilience.From(Llm(sp))))
-            .AddProviderHandlers("llm-file-upload", ProviderLimitKind.BatchApi, sp => BatchUploadResilience.From(Llm(sp)));
+            .AddProviderHandlers("llm-file-upload", ProviderLimitKind.BatchApi, sp => BatchUploadResilience.From(Llm(sp)), Identity);
 
         services.TryAddSingleton(sp => new ChatWireFormat(sp.GetRequiredService<SettingsFor<IChatCompletionsApi>>()));
         services.TryAddSingleton<IProviderBatchClient>(sp => Llm(sp).HasApiKey

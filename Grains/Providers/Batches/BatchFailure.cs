@@ -48,6 +48,11 @@ internal static class BatchFailure
             return null;
         }
 
+        if (translated is ProviderAccountException account)
+        {
+            return new ProviderAccountException(account.Problem with { Message = $"{step}: {account.Problem.Message}" }, exception);
+        }
+
         var hint = options is BatchUploadResilience && FindTimeout(exception)
             ? $" A slow link needs a longer {LlmOptions.SectionName}__{nameof(LlmOptions.BatchUploadTimeout)}."
             : string.Empty;

@@ -19,6 +19,8 @@ public sealed class BatchUploadResilience : ProviderResilienceOptions
             MaxRateLimitWaits = 0,
             RateLimitFallbackDelay = options.RateLimitFallbackDelay,
             RetryBaseDelay = options.RetryBaseDelay,
+            AccountPauseThreshold = options.AccountPauseThreshold,
+            AccountFaultHold = options.AccountFaultHold,
         };
     }
 }

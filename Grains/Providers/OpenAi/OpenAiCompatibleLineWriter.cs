@@ -20,7 +20,7 @@ public sealed class OpenAiCompatibleLineWriter : ILineWriter, ISharedLineWriter
         _api = api;
         _tokens = tokens;
         _options = options.Value;
-        _identity = new ProviderIdentity("LLM", LlmOptions.SectionName, $"Llm__ApiKey / {LlmOptions.FallbackApiKeyName}", _options.BaseUrl);
+        _identity = ProviderIdentity.ForLlm(_options);
     }
 
     public bool IsOffline => false;

@@ -33,6 +33,8 @@ internal static class OptionsChecks
         Positive(section, nameof(options.TotalTimeout), options.TotalTimeout, failures);
         Positive(section, nameof(options.RateLimitFallbackDelay), options.RateLimitFallbackDelay, failures);
         Positive(section, nameof(options.RetryBaseDelay), options.RetryBaseDelay, failures);
+        Positive(section, nameof(options.AccountPauseThreshold), options.AccountPauseThreshold, failures);
+        Positive(section, nameof(options.AccountFaultHold), options.AccountFaultHold, failures);
         if (options.MaxRetries < 0)
         {
             failures.Add($"{section}__MaxRetries must be zero or more, but is {options.MaxRetries}.");

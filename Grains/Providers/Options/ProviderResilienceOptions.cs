@@ -39,4 +39,18 @@ public abstract class ProviderResilienceOptions
 
     /// <summary>First backoff delay for failure retries; later ones grow exponentially, with jitter.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A 429 whose reset (<c>Retry-After</c>, or Groq's request-quota reset with no request left) is at least this far
+    /// away is an exhausted quota, not a rate limit: the call is not retried, its row halts and its job pauses, rather
+    /// than every row waiting hours for a permit.
+    /// </summary>
+    public TimeSpan AccountPauseThreshold { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// After a key was refused or found out of credit, this silo sends nothing more on it for this long: rows waiting
+    /// for a permit and rows arriving meanwhile halt at once with the same reason. An exhausted quota holds until its
+    /// reset. Kept short, so that a job resumed once the key is fixed finds it usable again.
+    /// </summary>
+    public TimeSpan AccountFaultHold { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -20,6 +20,12 @@ public static class ProviderFailure
             return null;
         }
 
+        // Already worded where it was recognised, with the limit's key; it must keep its type so its row halts.
+        if (ProviderAccountException.Find(exception) is { } account)
+        {
+            return account;
+        }
+
         var message = Describe(exception, provider, options, tracker);
         return new ProviderCallException(message, exception);
     }

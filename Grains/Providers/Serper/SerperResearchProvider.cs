@@ -14,8 +14,7 @@ public sealed class SerperResearchProvider : IResearchProvider
         ArgumentNullException.ThrowIfNull(options);
         _api = api;
         _options = options.Value;
-        _identity = new ProviderIdentity(
-            "Search API", ResearchOptions.SectionName, $"Research__ApiKey / {ResearchOptions.FallbackApiKeyName}", _options.BaseUrl);
+        _identity = ProviderIdentity.ForResearch(_options);
     }
 
     public bool IsOffline => false;

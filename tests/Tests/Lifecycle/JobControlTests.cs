@@ -14,6 +14,7 @@ public sealed class JobControlTests(LifecycleCluster cluster) : IDisposable
 
     public void Dispose()
     {
+        cluster.Emulator.Llm.AccountFault = null;
         cluster.Emulator.Llm.FaultWhen(null);
         cluster.Emulator.Llm.Latency = TimeSpan.Zero;
     }
@@ -97,6 +98,41 @@ public sealed class JobControlTests(LifecycleCluster cluster) : IDisposable
         var output = await cluster.DownloadAsync(job.GetPrimaryKeyString());
         Assert.Equal("ok", output.Cell(7, "personalization_status"));
         Assert.Equal("failed", output.Cell(20, "personalization_status"));
+    }
+
+    [Fact]
+    public async Task A_revoked_key_pauses_the_job_with_the_reason_instead_of_failing_its_rows_and_resume_finishes_it()
+    {
+        var tag = Tag();
+        cluster.Emulator.Llm.Latency = TimeSpan.FromMilliseconds(100);
+        var job = await SubmitAsync(LeadFiles.Csv(80, i => $"Revoke{tag}Co{i}"));
+        await Eventually.ReturnsAsync(() => job.GetProgress(), p => p!.ProcessedRows >= 5, Deadline, "the first rows to finish");
+
+        cluster.Emulator.Llm.AccountFault = Fault.InvalidApiKey();
+        var paused = await Eventually.ReturnsAsync(() => job.GetProgress(), p => p!.Status == JobStatus.Paused, Deadline,
+            "the job to pause itself");
+
+        Assert.Contains("rejected the API key", paused!.PauseReason);
+        Assert.Contains("resume", paused.PauseReason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, paused.FailedRows);
+        Assert.True(paused.ProcessedRows < 80);
+
+        // The key is fixed; the user resumes (again, should a row still meet the old refusal on its way out).
+        cluster.Emulator.Llm.AccountFault = null;
+        var done = await Eventually.ReturnsAsync(async () =>
+        {
+            var progress = await job.GetProgress();
+            if (progress!.Status == JobStatus.Paused)
+            {
+                await job.Resume();
+            }
+
+            return progress;
+        }, p => p!.Status == JobStatus.Completed, Deadline, "the resumed job to complete");
+
+        Assert.Equal(80, done!.SucceededRows);
+        Assert.Equal(0, done.FailedRows);
+        EmulatedLines.AssertEveryRowHasItsOwnLine(await cluster.DownloadAsync(job.GetPrimaryKeyString()), 80);
     }
 
     [Fact]

@@ -13,6 +13,7 @@ public sealed class LifecycleCluster() : ClusterFixture(silos: 2, maxConcurrentR
     ["Processing:ResumeInterval"] = "00:00:01",
     ["Processing:PendingRowRetryInterval"] = "00:00:01",
     ["Jobs:UploadTimeout"] = UploadTimeout.ToString(),
+    ["Llm:AccountFaultHold"] = "00:00:01",
     ["Webhook:Secret"] = WebhookSecret,
     ["Webhook:AllowPrivateNetworks"] = "true",
     ["Webhook:InitialBackoff"] = "00:00:01",

@@ -118,9 +118,11 @@ public sealed class OpenAiCompatibleLineWriterTests
         await using var host = await ProviderTestHost.StartAsync();
         host.Emulator.Llm.EnqueueFaults(Fault.Status(status, "{\"error\":{\"message\":\"Invalid API Key\"}}"));
 
-        var error = await Assert.ThrowsAsync<ProviderCallException>(() => host.Writer.WriteLineAsync(ProviderTestHost.Line(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ProviderAccountException>(() => host.Writer.WriteLineAsync(ProviderTestHost.Line(), CancellationToken.None));
 
-        Assert.Equal($"LLM rejected the key (HTTP {status}). Check Llm__ApiKey / GROQ_API_KEY. Provider said: Invalid API Key", error.Message);
+        Assert.StartsWith($"LLM rejected the API key (HTTP {status} ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check Llm__ApiKey / GROQ_API_KEY", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" Provider said: Invalid API Key", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, host.Emulator.Llm.TotalRequests);
     }
 
@@ -129,9 +131,9 @@ public sealed class OpenAiCompatibleLineWriterTests
     {
         await using var host = await ProviderTestHost.StartAsync(s => s["Llm:ApiKey"] = "not-the-key");
 
-        var error = await Assert.ThrowsAsync<ProviderCallException>(() => host.Writer.WriteLineAsync(ProviderTestHost.Line(), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ProviderAccountException>(() => host.Writer.WriteLineAsync(ProviderTestHost.Line(), CancellationToken.None));
 
-        Assert.StartsWith("LLM rejected the key (HTTP 401). Check Llm__ApiKey / GROQ_API_KEY.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("LLM rejected the API key (HTTP 401 Unauthorized). Check Llm__ApiKey / GROQ_API_KEY,", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, host.Emulator.Llm.TotalRequests);
     }
 

@@ -130,9 +130,10 @@ public sealed class SerperResearchProviderTests
     {
         await using var host = await ProviderTestHost.StartAsync(s => s["Research:ApiKey"] = "wrong-key");
 
-        var error = await Assert.ThrowsAsync<ProviderCallException>(() => host.Research.ResearchAsync("Acme", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ProviderAccountException>(() => host.Research.ResearchAsync("Acme", CancellationToken.None));
 
-        Assert.Equal("Search API rejected the key (HTTP 403). Check Research__ApiKey / SERPER_API_KEY. Provider said: Unauthorized.", error.Message);
+        Assert.StartsWith("Search API rejected the API key (HTTP 403 Forbidden). Check Research__ApiKey / SERPER_API_KEY", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" Provider said: Unauthorized.", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, host.Emulator.Search.TotalRequests);
     }
 
