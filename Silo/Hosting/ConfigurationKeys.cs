@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using PersonalizedLine.Grains.Jobs;
 using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
@@ -28,6 +29,7 @@ public static class ConfigurationKeys
         typeof(ClusterProfileOptions),
         typeof(PricingOptions),
         typeof(WebhookOptions),
+        typeof(JobsOptions),
     ];
 
     /// <summary>
