@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using PersonalizedLine.Grains.Limits;
 using Refit;
 
@@ -88,7 +89,7 @@ public static class ProviderServiceCollectionExtensions
     /// <summary>
     /// The handlers every provider client has, outermost first: the resilience pipeline named <paramref name="pipelineName"/>
     /// (nothing to retry when the options allow no retries), then the permit of <paramref name="limit"/> with the
-    /// attempt's timeouts, then the attempt counter.
+    /// attempt's timeouts, then the attempt counter, then the header naming the calling silo.
     /// </summary>
     internal static IHttpClientBuilder AddProviderHandlers(
         this IHttpClientBuilder builder, string pipelineName, ProviderLimitKind limit, Func<IServiceProvider, ProviderResilienceOptions> options)
@@ -112,6 +113,7 @@ public static class ProviderServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<AdvertisedTokenLimits>()));
         builder.AddHttpMessageHandler(() => new AttemptTrackingHandler());
+        builder.AddHttpMessageHandler(sp => new SiloHeaderHandler(sp.GetService<ILocalSiloDetails>()?.Name));
         return builder;
     }
 

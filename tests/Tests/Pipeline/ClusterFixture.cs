@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Processing;
@@ -59,6 +60,10 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, 
     /// <summary>Each silo's row limiter, to see where rows ran and how many ran at once.</summary>
     public IReadOnlyList<RowConcurrencyLimiter> Limiters =>
         Cluster.Silos.Select(silo => silo.ServiceProvider.GetRequiredService<RowConcurrencyLimiter>()).ToList();
+
+    /// <summary>Each silo's name, as its provider clients send it in the silo header.</summary>
+    public IReadOnlyList<string> SiloNames =>
+        Cluster.Silos.Select(silo => silo.ServiceProvider.GetRequiredService<ILocalSiloDetails>().Name).ToList();
 
     public JobSubmitter Submitter => new(Client, Options.Create(new UploadOptions()), Options.Create(new LlmOptions()));
 
