@@ -10,6 +10,7 @@ using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Submission;
 using PersonalizedLine.Silo.Hosting;
 using PersonalizedLine.Tests.Support;
+using PersonalizedLine.Tests.Support.StorageFaults;
 
 namespace PersonalizedLine.Tests.Pipeline;
 
@@ -44,7 +45,7 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, 
             host.Services.AddPersonalizedLineCore(host.Configuration);
             host.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddInMemoryStateAndReminders());
+        builder.ConfigureSilo((_, silo) => ConfigureStorage(silo));
         builder.ConfigureClientHost(host =>
             host.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
         Cluster = builder.Build();
@@ -53,9 +54,22 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, 
 
     public async Task DisposeAsync()
     {
+        StorageFaultRegistry.Release(Cluster.Options.ClusterId);
         await Cluster.DisposeAsync();
         await Emulator.DisposeAsync();
     }
+
+    /// <summary>
+    /// The cluster's storage-fault switchboard, for a fixture whose <see cref="ConfigureStorage"/> puts
+    /// <see cref="FaultInjectingGrainStorage"/> on the silos; unused otherwise.
+    /// </summary>
+    public GrainStorageFaults StorageFaults => StorageFaultRegistry.For(Cluster.Options.ClusterId);
+
+    /// <summary>
+    /// Grain storage and reminders on each silo: in memory. A fixture testing storage failures overrides it with
+    /// <c>silo.AddFaultInjectingMemoryGrainStorage().UseInMemoryReminderService()</c> and drives <see cref="StorageFaults"/>.
+    /// </summary>
+    protected virtual void ConfigureStorage(ISiloBuilder silo) => silo.AddInMemoryStateAndReminders();
 
     /// <summary>Each silo's row limiter, to see where rows ran and how many ran at once.</summary>
     public IReadOnlyList<RowConcurrencyLimiter> Limiters =>
