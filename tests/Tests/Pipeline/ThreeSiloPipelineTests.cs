@@ -52,7 +52,6 @@ public sealed class ThreeSiloPipelineTests
         output.AssertAllOk();
         var perSilo = _cluster.Limiters.Select((limiter, i) => limiter.RowsStarted - before[i]).ToArray();
         Assert.Equal(JobStatus.Completed, progress.Status);
-        Assert.Equal(3, perSilo.Length);
         Assert.All(perSilo, rows => Assert.True(rows > 0, $"A silo processed no rows: {string.Join(", ", perSilo)}"));
         Assert.Equal(90, perSilo.Sum());
     }
