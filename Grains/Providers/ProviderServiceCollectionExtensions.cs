@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 using PersonalizedLine.Grains.Limits;
 using Refit;
 
@@ -92,7 +93,8 @@ public static class ProviderServiceCollectionExtensions
     /// <summary>
     /// The handlers every provider client has, outermost first: the resilience pipeline named <paramref name="pipelineName"/>
     /// (nothing to retry when the options allow no retries), then the permit of <paramref name="limit"/> with the
-    /// attempt's timeouts, then the attempt counter. <paramref name="identity"/> names the provider in account problems.
+    /// attempt's timeouts, then the attempt counter, then the header naming the calling silo. <paramref name="identity"/> names
+    /// the provider in account problems.
     /// </summary>
     internal static IHttpClientBuilder AddProviderHandlers(
         this IHttpClientBuilder builder, string pipelineName, ProviderLimitKind limit, Func<IServiceProvider, ProviderResilienceOptions> options,
@@ -118,6 +120,7 @@ public static class ProviderServiceCollectionExtensions
             identity(sp),
             sp.GetRequiredService<AdvertisedTokenLimits>()));
         builder.AddHttpMessageHandler(() => new AttemptTrackingHandler());
+        builder.AddHttpMessageHandler(sp => new SiloHeaderHandler(sp.GetService<ILocalSiloDetails>()?.Name));
         return builder;
     }
 

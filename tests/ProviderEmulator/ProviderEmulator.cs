@@ -21,16 +21,21 @@ namespace PersonalizedLine.ProviderEmulator;
 /// </summary>
 public sealed class ProviderEmulator : IAsyncDisposable
 {
+    private const string SearchPath = "/search";
+    private const string ChatPath = "/v1/chat/completions";
+
     private readonly WebApplication _app;
     private readonly EmulatorClock _clock;
 
-    private ProviderEmulator(WebApplication app, EmulatorClock clock, EndpointBehavior search, EndpointBehavior llm, BatchBehavior batches, Uri baseUrl)
+    private ProviderEmulator(
+        WebApplication app, EmulatorClock clock, EndpointBehavior search, EndpointBehavior llm, BatchBehavior batches, SiloConcurrency silos, Uri baseUrl)
     {
         _app = app;
         _clock = clock;
         Search = search;
         Llm = llm;
         Batches = batches;
+        Silos = silos;
         BaseUrl = baseUrl;
     }
 
@@ -54,6 +59,9 @@ public sealed class ProviderEmulator : IAsyncDisposable
     /// <summary>Behaviour, scripts, counters and stored state of the Files and Batches API.</summary>
     public BatchBehavior Batches { get; }
 
+    /// <summary>Chat calls in flight per calling silo, from the product's silo header.</summary>
+    public SiloConcurrency Silos { get; }
+
     public static async Task<ProviderEmulator> StartAsync(EmulatorOptions? options = null)
     {
         options ??= new EmulatorOptions();
@@ -61,6 +69,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
         var search = new EndpointBehavior(options.SearchLatency, options.RecordedRequestLimit, options.AdmittedLogLimit);
         var llm = new EndpointBehavior(options.LlmLatency, options.RecordedRequestLimit, options.AdmittedLogLimit);
         var batches = new BatchBehavior(options);
+        var silos = new SiloConcurrency();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -81,18 +90,22 @@ public sealed class ProviderEmulator : IAsyncDisposable
         var app = builder.Build();
         var searchEndpoint = new SearchEndpoint(search, options, clock);
         var chatEndpoint = new ChatEndpoint(llm, options, clock);
-        app.MapPost("/search", (RequestDelegate)searchEndpoint.HandleAsync);
-        app.MapPost("/v1/chat/completions", (RequestDelegate)chatEndpoint.HandleAsync);
+        app.Use(CountPerSilo(silos));
+        app.MapPost(SearchPath, (RequestDelegate)searchEndpoint.HandleAsync);
+        app.MapPost(ChatPath, (RequestDelegate)chatEndpoint.HandleAsync);
         app.MapBatchApi(batches, options, clock);
 
         await app.StartAsync().ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new ProviderEmulator(app, clock, search, llm, batches, new Uri($"http://127.0.0.1:{port}"));
+        return new ProviderEmulator(app, clock, search, llm, batches, silos, new Uri($"http://127.0.0.1:{port}"));
     }
 
     /// <summary>Requests received by both endpoints since start or the last reset (the Files and Batches API not included).</summary>
     public long TotalRequests => Search.TotalRequests + Llm.TotalRequests;
+
+    /// <summary>Requests being answered right now by both endpoints.</summary>
+    public long TotalInFlight => Search.InFlight + Llm.InFlight;
 
     /// <summary>Resets every endpoint's counters and recorded requests; stored files and batches stay.</summary>
     public void ResetCounters()
@@ -100,6 +113,7 @@ public sealed class ProviderEmulator : IAsyncDisposable
         Search.ResetCounters();
         Llm.ResetCounters();
         Batches.ResetCounters();
+        Silos.Reset();
     }
 
     /// <summary>
@@ -111,10 +125,21 @@ public sealed class ProviderEmulator : IAsyncDisposable
         Search.Reset();
         Llm.Reset();
         Batches.Reset();
+        Silos.Reset();
     }
 
     /// <summary>Time since the emulator started, on the same clock as <see cref="RecordedRequest.SinceStart"/>.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
+
+    /// <summary>Counts a chat call against its silo from its arrival until its answer is written.</summary>
+    private static Func<HttpContext, RequestDelegate, Task> CountPerSilo(SiloConcurrency silos) =>
+        async (context, next) =>
+        {
+            using var call = context.Request.Path == ChatPath
+                ? silos.Enter(context.Request.Headers[SiloConcurrency.HeaderName].ToString())
+                : null;
+            await next(context).ConfigureAwait(false);
+        };
 
     public async ValueTask DisposeAsync()
     {

@@ -64,7 +64,9 @@ public sealed class JobsApiTests
     [Fact]
     public async Task PromptResearchQueryAndModelFromTheFormAreUsed()
     {
-        var form = JobUploads.Csv(LeadFiles.Csv(2), "leads.csv",
+        // Companies of this test's own: a research query another job already asked would be answered from the cache.
+        var tag = Guid.NewGuid().ToString("N");
+        var form = JobUploads.Csv(LeadFiles.Csv(2, i => $"Company{i}x{tag}"), "leads.csv",
             ("prompt", "Write about {company} for {first_name} who is a {title}."),
             ("researchQuery", "{company} news"),
             ("model", "custom-model-7b"));
@@ -75,9 +77,9 @@ public sealed class JobsApiTests
         var job = await WaitForStatusAsync(id, "completed");
 
         Assert.Equal("custom-model-7b", job.GetProperty("model").GetString());
-        Assert.Contains(_api.Emulator.Search.Requests, request => request.Body.Contains("Company1 news"));
+        Assert.Contains(_api.Emulator.Search.Requests, request => request.Body.Contains($"Company1x{tag} news"));
         Assert.Contains(_api.Emulator.Llm.Requests, request =>
-            request.Body.Contains("custom-model-7b") && request.Body.Contains("Write about Company0 for Lead0 who is a CTO."));
+            request.Body.Contains("custom-model-7b") && request.Body.Contains($"Write about Company0x{tag} for Lead0 who is a CTO."));
     }
 
     [Fact]
@@ -215,6 +217,10 @@ public sealed class JobsApiTests
         Assert.Equal(5, output.Rows.Count);
         Assert.All(Enumerable.Range(0, 5), i => Assert.Equal("failed", output.Cell(i, "personalization_status")));
         Assert.All(Enumerable.Range(0, 5), i => Assert.Contains("cancelled", output.Cell(i, "personalization_error")));
+
+        // The cancel ends the calls still waiting on the provider: none is left to answer (or be retried) during the
+        // tests that run after this one on the same emulator and count its requests.
+        await Eventually.TrueAsync(() => _api.Emulator.TotalInFlight == 0, Deadline, "the cancelled rows' provider calls to end");
     }
 
     [Fact]

@@ -58,15 +58,18 @@ public sealed class RequestWindowTests
     {
         await using var emulator = await EmulatorServer.StartAsync();
         using var calls = new EmulatorCalls(emulator);
-        emulator.Llm.Quota = new QuotaPolicy { RequestsPerWindow = 2, Window = TimeSpan.FromSeconds(2) };
+        // A window wide enough that the few calls below fit in it on a busy machine: a call slower than the window
+        // would let the window slide under the test.
+        var window = TimeSpan.FromSeconds(5);
+        emulator.Llm.Quota = new QuotaPolicy { RequestsPerWindow = 2, Window = window };
         Assert.Equal(200, (await calls.ChatAsync("key-a")).Status);
         Assert.Equal(200, (await calls.ChatAsync("key-a")).Status);
         var rejected = await calls.ChatAsync("key-a");
         Assert.Equal(429, rejected.Status);
-        Assert.InRange(rejected.RetryAfterSeconds, 1, 3);
+        Assert.InRange(rejected.RetryAfterSeconds, 1, (int)window.TotalSeconds + 1);
 
         // Rejected requests do not count, so probing until the oldest request has left the window is harmless.
-        await Eventually.ReturnsAsync(() => calls.ChatAsync("key-a"), a => a.Status == 200, TimeSpan.FromSeconds(15), "a slot to free");
+        await Eventually.ReturnsAsync(() => calls.ChatAsync("key-a"), a => a.Status == 200, TimeSpan.FromSeconds(30), "a slot to free");
 
         // Fill the window again (the second request may have left it too), then Retry-After must say long enough.
         Answer again;

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using PersonalizedLine.ProviderEmulator;
 using PersonalizedLine.Tests.Support;
 using Xunit.Abstractions;
 
@@ -8,7 +11,7 @@ namespace PersonalizedLine.Tests.EndToEnd;
 /// completes with every row exactly once, in order. Provider calls may repeat (at-least-once); the test reports how many.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
-public sealed class SiloFailureTests
+public sealed partial class SiloFailureTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(4);
     private readonly EndToEndServers _servers;
@@ -49,26 +52,54 @@ public sealed class SiloFailureTests
     public async Task AJobResumesFromPersistedProgressAfterEverySiloIsStoppedAndStarted()
     {
         const int rows = 2000;
-        await using var cluster = await RealCluster.StartAsync("restart", 2, _servers.Redis, _servers.Postgres, _servers.Emulator);
-        var job = new JobClient(cluster.Http);
-        await job.SubmitAsync(LeadFiles.Csv(rows));
-        var before = await job.WaitForProcessedAsync(rows / 4, Deadline);
-
-        await Task.WhenAll(cluster.Silos.Select(silo => silo.StopAsync(TimeSpan.FromSeconds(60))));
-        var callsWhileStopped = _servers.Emulator.Llm.TotalRequests;
-        _output.WriteLine($"all silos stopped (SIGTERM) at {before}+ rows processed");
-        for (var i = 0; i < cluster.Silos.Count; i++)
+        // Which leads the LLM was asked about before the silos stopped, and after they started again.
+        var askedBefore = new ConcurrentDictionary<string, byte>();
+        var askedAfter = new ConcurrentDictionary<string, byte>();
+        var restarted = 0;
+        void Record(RecordedRequest request)
         {
-            await cluster.RestartSiloAsync(i);
+            var asked = Volatile.Read(ref restarted) == 0 ? askedBefore : askedAfter;
+            foreach (Match lead in LeadName().Matches(request.Text))
+            {
+                asked.TryAdd(lead.Value, 0);
+            }
         }
 
-        // Nobody calls the API until the work has resumed: only the job's durable reminder can have restarted it.
-        await Eventually.TrueAsync(() => _servers.Emulator.Llm.TotalRequests > callsWhileStopped, Deadline,
-            "provider calls to resume after the restart, with no API call");
-        var resumedAt = await job.WaitForProcessedAsync(0, Deadline);
-        Assert.True(resumedAt >= before, $"progress went back from {before} to {resumedAt} across the restart");
-        Assert.True(_servers.Emulator.Llm.TotalRequests >= callsWhileStopped);
-        await AssertCompletedAsync(job, cluster, rows);
+        _servers.Emulator.Llm.RequestReceived += Record;
+        try
+        {
+            await using var cluster = await RealCluster.StartAsync("restart", 2, _servers.Redis, _servers.Postgres, _servers.Emulator);
+            var job = new JobClient(cluster.Http);
+            await job.SubmitAsync(LeadFiles.Csv(rows));
+            var before = await job.WaitForProcessedAsync(rows / 4, Deadline);
+
+            await Task.WhenAll(cluster.Silos.Select(silo => silo.StopAsync(TimeSpan.FromSeconds(60))));
+            var callsWhileStopped = _servers.Emulator.Llm.TotalRequests;
+            Volatile.Write(ref restarted, 1);
+            _output.WriteLine($"all silos stopped (SIGTERM) at {before}+ rows processed, {askedBefore.Count} leads asked about");
+            for (var i = 0; i < cluster.Silos.Count; i++)
+            {
+                await cluster.RestartSiloAsync(i);
+            }
+
+            // Nobody calls the API until the work has resumed: only the job's durable reminder can have restarted it.
+            await Eventually.TrueAsync(() => _servers.Emulator.Llm.TotalRequests > callsWhileStopped, Deadline,
+                "provider calls to resume after the restart, with no API call");
+            var resumedAt = await job.WaitForProcessedAsync(0, Deadline);
+            Assert.True(resumedAt >= before, $"progress went back from {before} to {resumedAt} across the restart");
+            await AssertCompletedAsync(job, cluster, rows);
+
+            // The work after the restart was the rows not yet asked about, every one of them; rows asked about before
+            // the stop may be asked again (at-least-once), and are reported.
+            var notAskedBefore = Enumerable.Range(0, rows).Select(i => $"Lead{i}").Where(lead => !askedBefore.ContainsKey(lead)).ToList();
+            Assert.True(askedBefore.Count < rows, "every row was asked about before the stop: the restart resumed nothing");
+            Assert.All(notAskedBefore, lead => Assert.True(askedAfter.ContainsKey(lead), $"{lead} was never asked about"));
+            _output.WriteLine($"after the restart: {notAskedBefore.Count} new leads, {askedAfter.Keys.Count(askedBefore.ContainsKey)} asked again");
+        }
+        finally
+        {
+            _servers.Emulator.Llm.RequestReceived -= Record;
+        }
     }
 
     [Fact]
@@ -118,4 +149,8 @@ public sealed class SiloFailureTests
         Console.WriteLine($"[end-to-end] {job.Id}: {repeated} provider calls repeated for {rows} rows");
         return bySilo;
     }
+
+    /// <summary>The lead names of <see cref="LeadFiles.Csv"/> in an LLM request's user message.</summary>
+    [GeneratedRegex(@"\bLead\d+\b")]
+    private static partial Regex LeadName();
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using Orleans.TestingHost;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Processing;
@@ -9,6 +10,7 @@ using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Submission;
 using PersonalizedLine.Silo.Hosting;
 using PersonalizedLine.Tests.Support;
+using PersonalizedLine.Tests.Support.StorageFaults;
 
 namespace PersonalizedLine.Tests.Pipeline;
 
@@ -45,7 +47,7 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, 
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddInMemoryStateAndReminders();
+            ConfigureStorage(silo);
             ConfigureSilo(silo);
         });
         builder.ConfigureClientHost(host =>
@@ -61,13 +63,30 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, 
 
     public async Task DisposeAsync()
     {
+        StorageFaultRegistry.Release(Cluster.Options.ClusterId);
         await Cluster.DisposeAsync();
         await Emulator.DisposeAsync();
     }
 
+    /// <summary>
+    /// The cluster's storage-fault switchboard, for a fixture whose <see cref="ConfigureStorage"/> puts
+    /// <see cref="FaultInjectingGrainStorage"/> on the silos; unused otherwise.
+    /// </summary>
+    public GrainStorageFaults StorageFaults => StorageFaultRegistry.For(Cluster.Options.ClusterId);
+
+    /// <summary>
+    /// Grain storage and reminders on each silo: in memory. A fixture testing storage failures overrides it with
+    /// <c>silo.AddFaultInjectingMemoryGrainStorage().UseInMemoryReminderService()</c> and drives <see cref="StorageFaults"/>.
+    /// </summary>
+    protected virtual void ConfigureStorage(ISiloBuilder silo) => silo.AddInMemoryStateAndReminders();
+
     /// <summary>Each silo's row limiter, to see where rows ran and how many ran at once.</summary>
     public IReadOnlyList<RowConcurrencyLimiter> Limiters =>
         Cluster.Silos.Select(silo => silo.ServiceProvider.GetRequiredService<RowConcurrencyLimiter>()).ToList();
+
+    /// <summary>Each silo's name, as its provider clients send it in the silo header.</summary>
+    public IReadOnlyList<string> SiloNames =>
+        Cluster.Silos.Select(silo => silo.ServiceProvider.GetRequiredService<ILocalSiloDetails>().Name).ToList();
 
     public JobSubmitter Submitter => new(Client, Options.Create(new UploadOptions()), Options.Create(new LlmOptions()));
 

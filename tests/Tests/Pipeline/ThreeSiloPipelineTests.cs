@@ -52,7 +52,6 @@ public sealed class ThreeSiloPipelineTests
         output.AssertAllOk();
         var perSilo = _cluster.Limiters.Select((limiter, i) => limiter.RowsStarted - before[i]).ToArray();
         Assert.Equal(JobStatus.Completed, progress.Status);
-        Assert.Equal(3, perSilo.Length);
         Assert.All(perSilo, rows => Assert.True(rows > 0, $"A silo processed no rows: {string.Join(", ", perSilo)}"));
         Assert.Equal(90, perSilo.Sum());
     }
@@ -60,19 +59,19 @@ public sealed class ThreeSiloPipelineTests
     [Fact]
     public async Task PerSiloLimitIsNeverExceeded()
     {
-        _cluster.Emulator.Llm.Latency = TimeSpan.FromMilliseconds(100);
-        foreach (var limiter in _cluster.Limiters)
-        {
-            limiter.TakePeakInFlight();
-        }
+        // Rows spend nearly all their time in the LLM call, so a silo at its limit has that many calls open at once.
+        _cluster.Emulator.Llm.Latency = TimeSpan.FromMilliseconds(300);
 
         var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(120), Deadline);
 
-        var peaks = _cluster.Limiters.Select(limiter => limiter.TakePeakInFlight()).ToArray();
+        // Seen from outside, at the provider: calls in flight per calling silo, named by the clients' silo header.
+        var peaks = _cluster.Emulator.Silos.MaxInFlight;
         output.AssertAllOk();
         Assert.Equal(120, progress.SucceededRows);
-        Assert.All(peaks, peak => Assert.InRange(peak, 1, ThreeSiloCluster.RowsPerSilo));
-        Assert.Contains(ThreeSiloCluster.RowsPerSilo, peaks);
+        Assert.Equal(_cluster.SiloNames.Order(), peaks.Keys.Order());
+        Assert.All(peaks, peak => Assert.InRange(peak.Value, 1, ThreeSiloCluster.RowsPerSilo));
+        // The limit was reached, so a silo running one row too many would have shown here.
+        Assert.Contains(ThreeSiloCluster.RowsPerSilo, peaks.Values);
         Assert.InRange(_cluster.Emulator.Llm.MaxInFlight, 2, 3 * ThreeSiloCluster.RowsPerSilo);
     }
 
