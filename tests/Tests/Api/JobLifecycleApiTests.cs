@@ -33,8 +33,8 @@ public sealed class JobLifecycleApiTests : IDisposable
     {
         const int rows = 200;
         var tag = Tag();
-        // 50 rows at a time, 1.5 s each: the job runs for several seconds, long enough to be paused half-way.
-        _api.Emulator.Llm.Latency = TimeSpan.FromMilliseconds(1500);
+        // 50 rows at a time, 2.5 s each: the job would run for 10 s, long enough to be paused half-way on a busy machine.
+        _api.Emulator.Llm.Latency = TimeSpan.FromMilliseconds(2500);
         var id = await _jobs.SubmitAsync(LeadFiles.Csv(rows, i => $"Pause{tag}Co{i}"));
 
         var resumeRunning = await _jobs.PostAsync($"/jobs/{id}/resume");

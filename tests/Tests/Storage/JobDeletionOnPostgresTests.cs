@@ -56,8 +56,8 @@ public sealed class JobDeletionOnPostgresTests(PostgresServer server)
         const int rows = 20;
         var serviceId = PostgresClusters.NewServiceId("retention");
         await using var emulator = await ProviderEmulator.ProviderEmulator.StartAsync();
-        // Rows take a second each: the job still runs, with its rows written, when the test looks at them.
-        emulator.Llm.Latency = TimeSpan.FromSeconds(1);
+        // Rows take 2 s each: the job still runs, with its rows written, when the test looks at them.
+        emulator.Llm.Latency = TimeSpan.FromSeconds(2);
         await using var cluster = await PostgresJobClusters.StartAsync(server, emulator, serviceId,
             overrides: new Dictionary<string, string?> { ["Jobs:Retention"] = "00:00:03" });
         var tag = Guid.NewGuid().ToString("N")[..8];
