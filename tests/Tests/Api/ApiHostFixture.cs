@@ -16,6 +16,12 @@ public abstract class ApiHostFixture(int maxConcurrentRowsPerSilo) : IAsyncLifet
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>
+    /// A client that streams a request body as it is written, for uploads that stall half-way. The default client
+    /// follows redirects, and to do so reads a request's whole body before sending it.
+    /// </summary>
+    public HttpClient CreateStreamingClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
     /// <summary>The app's services (its embedded silo's grain factory among them), to set up what the API cannot.</summary>
     public IServiceProvider Services => _factory.Services;
 

@@ -10,6 +10,9 @@ namespace PersonalizedLine.Tests.Support;
 /// <remarks>
 /// Stored state is JSON (the default grain storage serializer), so a job id inside another grain's state — a list
 /// that still names the job — is found too. Matching is by substring: use ids that are not part of other ids (GUIDs).
+/// A grain key that reads as a GUID (a job id is 32 hex digits) is not stored as text: the ADO.NET provider keeps it as
+/// a GUID key, in the GrainIdN0 and GrainIdN1 columns (its bytes as two little-endian 64-bit numbers), so such a text
+/// also matches the rows under that key.
 /// </remarks>
 public sealed class StorageRows(string connectionString)
 {
@@ -24,11 +27,14 @@ public sealed class StorageRows(string connectionString)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """
-            SELECT 'OrleansStorage ' || GrainTypeString || ' ' || coalesce(GrainIdExtensionString, GrainIdN0 || '/' || GrainIdN1)
+            SELECT 'OrleansStorage ' || GrainTypeString || ' '
+                   || CASE WHEN @isGuid AND GrainIdN0 = @n0 AND GrainIdN1 = @n1 AND GrainIdExtensionString IS NULL THEN @text
+                           ELSE coalesce(GrainIdExtensionString, GrainIdN0 || '/' || GrainIdN1) END
                    || CASE WHEN PayloadBinary IS NULL THEN ' (no payload)' ELSE '' END
               FROM OrleansStorage
              WHERE (@serviceId IS NULL OR ServiceId = @serviceId)
-               AND (strpos(GrainIdExtensionString, @text) > 0 OR position(convert_to(@text, 'UTF8') IN PayloadBinary) > 0)
+               AND (strpos(GrainIdExtensionString, @text) > 0 OR position(convert_to(@text, 'UTF8') IN PayloadBinary) > 0
+                    OR (@isGuid AND GrainIdN0 = @n0 AND GrainIdN1 = @n1))
             UNION ALL
             SELECT 'OrleansRemindersTable ' || GrainId || ' ' || ReminderName
               FROM OrleansRemindersTable
@@ -37,6 +43,10 @@ public sealed class StorageRows(string connectionString)
             """, connection);
         command.Parameters.Add(new NpgsqlParameter<string>("text", text));
         command.Parameters.Add(new NpgsqlParameter<string?>("serviceId", serviceId));
+        var (isGuid, n0, n1) = GuidKey(text);
+        command.Parameters.Add(new NpgsqlParameter<bool>("isGuid", isGuid));
+        command.Parameters.Add(new NpgsqlParameter<long>("n0", n0));
+        command.Parameters.Add(new NpgsqlParameter<long>("n1", n1));
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<string>();
         while (await reader.ReadAsync())
@@ -45,6 +55,18 @@ public sealed class StorageRows(string connectionString)
         }
 
         return rows;
+    }
+
+    /// <summary>The GrainIdN0 and GrainIdN1 the ADO.NET provider stores for a grain key that reads as a GUID.</summary>
+    private static (bool IsGuid, long N0, long N1) GuidKey(string text)
+    {
+        if (!Guid.TryParse(text, out var guid))
+        {
+            return (false, 0, 0);
+        }
+
+        var bytes = guid.ToByteArray();
+        return (true, BitConverter.ToInt64(bytes, 0), BitConverter.ToInt64(bytes, 8));
     }
 
     /// <summary>How many OrleansStorage rows mention <paramref name="text"/> (in the key or the stored state).</summary>
