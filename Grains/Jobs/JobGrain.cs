@@ -232,7 +232,9 @@ public sealed partial class JobGrain(
         Job.PauseReason = null;
         if (duringUpload)
         {
+            // The rows it holds are deleted next; the job shows none from now on (ChunkCount still names them for the delete).
             Job.Error = $"Cancelled during its upload: the {Job.TotalRows} rows received were deleted and none was processed.";
+            Job.TotalRows = 0;
         }
 
         await PersistAsync();
@@ -481,8 +483,9 @@ public sealed partial class JobGrain(
         Job.FinishedAt = clock.GetUtcNow();
         Job.Error = $"The upload was interrupted: no rows arrived for {jobs.Value.UploadTimeout.TotalMinutes:0.#} min (Jobs__UploadTimeout) " +
             $"after {Job.TotalRows} rows. They were deleted and none was processed; upload the file again.";
-        await PersistAsync();
         LogUploadInterrupted(logger, JobId, Job.TotalRows);
+        Job.TotalRows = 0;
+        await PersistAsync();
         await DeleteChunksAsync();
         await OnFinishedAsync();
     }

@@ -9,8 +9,6 @@ namespace PersonalizedLine.Tests.Support.StorageFaults;
 
 public static class FaultInjectingStorageExtensions
 {
-    private static readonly string[] ProductStorageNames = [StorageNames.Jobs, StorageNames.Chunks, StorageNames.Research];
-
     /// <summary>
     /// Registers, under each of <paramref name="storageNames"/> (the product's <see cref="StorageNames"/> when none are
     /// given), a <see cref="FaultInjectingGrainStorage"/> around memory grain storage, all driven by the cluster's
@@ -19,7 +17,7 @@ public static class FaultInjectingStorageExtensions
     public static ISiloBuilder AddFaultInjectingMemoryGrainStorage(this ISiloBuilder silo, params string[] storageNames)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        foreach (var name in storageNames.Length == 0 ? ProductStorageNames : storageNames)
+        foreach (var name in storageNames.Length == 0 ? StorageNames.All : storageNames)
         {
             // The memory storage lives under a name of its own; the product's name resolves to the wrapper around it.
             var inner = $"{name}-without-faults";
