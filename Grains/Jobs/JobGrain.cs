@@ -481,8 +481,12 @@ public sealed partial class JobGrain(
         Job.FinishedAt = clock.GetUtcNow();
         Job.Error = $"The upload was interrupted: no rows arrived for {jobs.Value.UploadTimeout.TotalMinutes:0.#} min (Jobs__UploadTimeout) " +
             $"after {Job.TotalRows} rows. They were deleted and none was processed; upload the file again.";
+        var received = Job.TotalRows;
+
+        // Failed with no rows from the first moment it shows: the chunks (still named by ChunkCount) are being deleted.
+        Job.TotalRows = 0;
         await PersistAsync();
-        LogUploadInterrupted(logger, JobId, Job.TotalRows);
+        LogUploadInterrupted(logger, JobId, received);
         await DeleteChunksAsync();
         await OnFinishedAsync();
     }
