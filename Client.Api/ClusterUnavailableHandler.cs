@@ -22,7 +22,7 @@ public sealed partial class ClusterUnavailableHandler(ILogger<ClusterUnavailable
         http.Response.Headers.RetryAfter = "5";
         var (title, detail) = exception is UploadInterruptedException interrupted
             ? ("The upload was interrupted", interrupted.Message)
-            : ("The cluster is unavailable", "No silo answered in time (they may be restarting). Jobs already started are safe; retry in a few seconds.");
+            : ("The cluster is unavailable", "The cluster could not answer in time: a silo may be restarting, or its storage may be unreachable. Jobs already started are safe; retry in a few seconds.");
         await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail).ExecuteAsync(http);
         return true;
     }

@@ -82,6 +82,11 @@ public sealed partial class JobGrain(
         }
         else if (JobLifecycle.IsFinished(Job.Status))
         {
+            if (Job.StartedAt is null && Job.ChunkCount > 0)
+            {
+                await DeleteChunksAsync(); // cancelled or failed during its upload, and the delete was cut short
+            }
+
             await NotifyWebhookAsync();
         }
         else if (Job.Status is JobStatus.Running or JobStatus.Paused)
@@ -481,7 +486,7 @@ public sealed partial class JobGrain(
     {
         Job.Status = JobStatus.Failed;
         Job.FinishedAt = clock.GetUtcNow();
-        Job.Error = $"The upload was interrupted: no rows arrived for {jobs.Value.UploadTimeout.TotalMinutes:0.#} min (Jobs__UploadTimeout) " +
+        Job.Error = $"The upload was interrupted: no rows arrived for {Durations.Describe(jobs.Value.UploadTimeout)} (Jobs__UploadTimeout) " +
             $"after {Job.TotalRows} rows. They were deleted and none was processed; upload the file again.";
         LogUploadInterrupted(logger, JobId, Job.TotalRows);
         Job.TotalRows = 0;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Serialization;
 using PersonalizedLine.Grains;
 using PersonalizedLine.Grains.Processing;
 using StackExchange.Redis;
@@ -31,6 +32,11 @@ public static class SiloBuilderExtensions
         var resume = configuration.GetSection(ProcessingOptions.SectionName).Get<ProcessingOptions>()?.ResumeInterval ?? TimeSpan.FromMinutes(1);
         silo.Configure<ReminderOptions>(options =>
             options.MinimumReminderPeriod = resume < options.MinimumReminderPeriod ? resume : options.MinimumReminderPeriod);
+
+        // A grain whose storage is unreachable (PostgreSQL down) fails with an Npgsql exception inside Orleans' own. Orleans
+        // only serializes exceptions of namespaces it knows: without this the silo cannot send that failure back, and the
+        // caller gets a codec error instead of a storage failure it can answer 503 to.
+        silo.Services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add("Npgsql"));
 
         if (!string.IsNullOrWhiteSpace(profile.SiloName))
         {

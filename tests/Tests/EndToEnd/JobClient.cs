@@ -33,6 +33,27 @@ public sealed class JobClient(HttpClient http)
         Id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
     }
 
+    /// <summary>
+    /// Streams a CSV as the file part of POST /jobs and expects 202 Accepted (any other answer fails with its body).
+    /// </summary>
+    /// <param name="uploads">A client whose timeout allows for a long upload.</param>
+    /// <param name="csv">The file, read as it is sent.</param>
+    public async Task SubmitStreamAsync(HttpClient uploads, Stream csv)
+    {
+        using var response = await uploads.PostAsync(new Uri(http.BaseAddress!, "/jobs"), StreamedForm(csv));
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"POST /jobs answered {(int)response.StatusCode}: {body}");
+        Id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+    }
+
+    /// <summary>A job upload form whose file part is read from <paramref name="csv"/> as it is sent (chunked, no length).</summary>
+    public static MultipartFormDataContent StreamedForm(Stream csv)
+    {
+        var file = new StreamContent(csv);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return new MultipartFormDataContent { { file, "file", "leads.csv" } };
+    }
+
     /// <summary>The job's progress, or null while the cluster cannot answer (all silos down).</summary>
     public async Task<JsonElement?> ProgressAsync()
     {

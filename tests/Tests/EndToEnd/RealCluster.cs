@@ -14,11 +14,15 @@ public sealed class RealCluster : IAsyncDisposable
     private readonly Dictionary<string, string> _environment;
     private readonly string _logDirectory;
 
-    private RealCluster(Dictionary<string, string> environment, string logDirectory)
+    private RealCluster(Dictionary<string, string> environment, string logDirectory, string database)
     {
         _environment = environment;
         _logDirectory = logDirectory;
+        Database = database;
     }
+
+    /// <summary>The cluster's PostgreSQL database, also its service id.</summary>
+    public string Database { get; }
 
     public NodeProcess Api { get; private set; } = null!;
 
@@ -61,7 +65,7 @@ public sealed class RealCluster : IAsyncDisposable
             environment[key] = value;
         }
 
-        var cluster = new RealCluster(environment, logDirectory);
+        var cluster = new RealCluster(environment, logDirectory, database);
         for (var i = 1; i <= silos; i++)
         {
             cluster._silos.Add(cluster.CreateSilo(i));
@@ -85,6 +89,9 @@ public sealed class RealCluster : IAsyncDisposable
 
     /// <summary>Starts a silo that was killed or stopped again, on the same ports, as a supervisor would.</summary>
     public Task RestartSiloAsync(int index) => _silos[index].StartAsync(ReadyWithin);
+
+    /// <summary>Starts the API process again (after a kill) on the same port.</summary>
+    public Task RestartApiAsync() => Api.StartAsync(ReadyWithin);
 
     public string Logs() => string.Join("\n\n", _silos.Append(Api).Select(node => $"== {node.Name}\n{node.Tail()}"));
 
