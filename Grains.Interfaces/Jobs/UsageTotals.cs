@@ -17,7 +17,11 @@ public sealed record class UsageTotals(
     [property: Id(7)] long BatchPromptTokens = 0,
     [property: Id(8)] long BatchCompletionTokens = 0)
 {
-    public static UsageTotals None { get; } = new(0, 0, 0);
+    /// <summary>
+    /// Nothing used: a new instance each time. States hold usage in place, and a storage provider that reads a state into
+    /// the existing object graph would otherwise write into one instance shared by every grain of the process.
+    /// </summary>
+    public static UsageTotals None => new(0, 0, 0);
 
     public long TotalTokens => PromptTokens + CompletionTokens;
 
