@@ -18,6 +18,9 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
 {
     public const int ExitBadInput = 2;
     public const int ExitCancelled = 130;
+
+    /// <summary>A provider refused the key (revoked, out of credit, over a daily quota): the job paused itself.</summary>
+    public const int ExitPaused = 3;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
 
     public async Task<int> RunAsync(CommandLineOptions options)
@@ -70,7 +73,12 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
         }
 
         PrintSummary(options, progress, clock.Elapsed);
-        return progress.Status == JobStatus.Cancelled ? ExitCancelled : 0;
+        return progress.Status switch
+        {
+            JobStatus.Cancelled => ExitCancelled,
+            JobStatus.Paused => ExitPaused,
+            _ => 0,
+        };
     }
 
     private static async Task<JobProgress> FollowAsync(IJobGrain job, JobProgress progress, CancellationToken interrupt)
@@ -144,7 +152,18 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
 
     private void PrintSummary(CommandLineOptions options, JobProgress progress, TimeSpan elapsed)
     {
-        var verdict = progress.Status == JobStatus.Cancelled ? "[yellow]Cancelled[/]" : progress.RowLimit is null ? "[green]Done[/]" : "[green]Preview done[/]";
+        var verdict = progress.Status switch
+        {
+            JobStatus.Cancelled => "[yellow]Cancelled[/]",
+            JobStatus.Paused => "[red]Stopped[/]",
+            _ => progress.RowLimit is null ? "[green]Done[/]" : "[green]Preview done[/]",
+        };
+        if (progress.Status == JobStatus.Paused)
+        {
+            // The embedded silo ends with this process: rows not processed are written as such, to run again once the key works.
+            AnsiConsole.MarkupLineInterpolated($"[red]The job stopped:[/] {progress.PauseReason}");
+        }
+
         var usage = progress.Usage;
         var cost = services.GetRequiredService<CostCalculator>().ForUsage(progress.Model, usage).Cost;
         var spent = $"{usage.SearchCalls:N0} searches, {usage.CachedSearches:N0} cached, {usage.TotalTokens:N0} tokens" +
