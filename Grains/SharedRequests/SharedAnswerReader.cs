@@ -106,7 +106,8 @@ public static class SharedAnswerReader
         return null;
     }
 
-    // "Acme" and "Acme Robotics" are not told apart: a line about one may well name the other.
+    // "Acme" and "Acme Robotics" are not told apart: a line about one may well name the other. Whole words only:
+    // "Northwind3" is not part of "Northwind32", so a line naming one is never taken for the other's.
     private static bool SameOrPart(string company, string? own) =>
-        own is not null && (own.Contains(company, StringComparison.OrdinalIgnoreCase) || company.Contains(own, StringComparison.OrdinalIgnoreCase));
+        own is not null && (CompanyMention.Contains(own, company) || CompanyMention.Contains(company, own));
 }

@@ -26,14 +26,15 @@ public abstract class ProviderLimitTests(ClusterFixture cluster, ITestOutputHelp
         csv.AssertAllOk();
         Assert.Equal(Rows, progress.SucceededRows);
         Assert.Equal(cluster.Cluster.Silos.Count, progress.RowsBySilo.Count);
-        Assert.Equal(Rows, search.Admitted);
-        Assert.Equal(Rows, llm.Admitted);
+        // Provider calls are at least once: on a loaded machine an attempt that outlives its timeout is made again.
+        Assert.InRange(search.Admitted, Rows, Rows + 3);
+        Assert.InRange(llm.Admitted, Rows, Rows + 3);
         Assert.InRange(search.RateLimitedShare, 0, 0.02);
         Assert.InRange(llm.RateLimitedShare, 0, 0.02);
         Assert.InRange(search.HeldRequestShare!.Value, 0.90, 1.0);
         Assert.InRange(llm.HeldRequestShare!.Value, 0.90, 1.0);
         Assert.Equal(llm.RateLimited + search.RateLimited, progress.Usage.RateLimitedAnswers);
-        Assert.Equal(Rows, progress.Usage.LlmRequests);
+        Assert.InRange(progress.Usage.LlmRequests, Rows, llm.Admitted);
     }
 }
 

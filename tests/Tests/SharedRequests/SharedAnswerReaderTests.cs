@@ -121,4 +121,21 @@ public sealed class SharedAnswerReaderTests
 
         Assert.All(lines, l => Assert.NotNull(l.Line));
     }
+
+    [Fact]
+    public void Swapped_lines_of_companies_whose_names_share_a_prefix_are_caught()
+    {
+        SharedRowIdentity[] rows = [new("3", "NorthwindCo3"), new("32", "NorthwindCo32"), new("5", "Initech")];
+        const string answer = """
+            {"lines":[{"id":"3","line":"Hi Lead32, I saw what NorthwindCo32 is up to."},{"id":"32","line":"Hi Lead3, I saw what NorthwindCo3 is up to."},{"id":"5","line":"Initech ships."}]}
+            """;
+
+        var lines = SharedAnswerReader.Read(answer, "stop", rows);
+
+        Assert.Null(lines[0].Line);
+        Assert.Contains("NorthwindCo32", lines[0].SendAloneReason, StringComparison.Ordinal);
+        Assert.Null(lines[1].Line);
+        Assert.Contains("NorthwindCo3", lines[1].SendAloneReason, StringComparison.Ordinal);
+        Assert.Equal("Initech ships.", lines[2].Line);
+    }
 }
