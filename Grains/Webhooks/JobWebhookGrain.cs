@@ -32,6 +32,7 @@ public sealed partial class JobWebhookGrain(
     private static readonly TimeSpan LongestReminderPeriod = TimeSpan.FromMinutes(1);
 
     private Task? _delivering;
+    private bool _deliverAgain;
     private IGrainTimer? _timer;
     private bool _reminderRegistered;
     private Task _saving = Task.CompletedTask;
@@ -114,10 +115,23 @@ public sealed partial class JobWebhookGrain(
     {
         if (_delivering is { IsCompleted: false })
         {
+            // Asked while a pass runs (a Notify between its last look and its end): one more pass follows, so a delivery
+            // enqueued then is neither left without a timer nor left behind a reminder that pass unregisters.
+            _deliverAgain = true;
             return;
         }
 
-        _delivering = DeliverDueAsync();
+        _delivering = DeliverPassesAsync();
+    }
+
+    private async Task DeliverPassesAsync()
+    {
+        do
+        {
+            _deliverAgain = false;
+            await DeliverDueAsync();
+        }
+        while (_deliverAgain);
     }
 
     private async Task DeliverDueAsync()
