@@ -1,14 +1,10 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 using Orleans.TestingHost;
-using PersonalizedLine.Grains;
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Submission;
-using PersonalizedLine.Silo.Hosting;
 using PersonalizedLine.Tests.Support;
 
 namespace PersonalizedLine.Tests.Storage;
@@ -51,31 +47,11 @@ public sealed class BatchModeSiloRestartTests(PostgresServer server)
         Assert.Equal(rows / 5, progress.Usage.BatchRequests);
     }
 
-    private async Task<InProcessTestCluster> StartAsync(ProviderEmulator.ProviderEmulator emulator)
-    {
-        var settings = PipelineSettings.For(emulator, maxConcurrentRowsPerSilo: 50);
-        settings["Llm:BatchPollInterval"] = "00:00:00.500";
-        settings["Processing:ResumeInterval"] = "00:00:02";
-        settings["Processing:PendingRowRetryInterval"] = "00:00:02";
-        var builder = new InProcessTestClusterBuilder(3);
-        builder.Options.ServiceId = PostgresClusters.NewServiceId("batch");
-        builder.ConfigureSiloHost((_, host) =>
+    private Task<InProcessTestCluster> StartAsync(ProviderEmulator.ProviderEmulator emulator) =>
+        PostgresJobClusters.StartAsync(server, emulator, PostgresClusters.NewServiceId("batch"), silos: 3, overrides: new Dictionary<string, string?>
         {
-            host.Configuration.AddInMemoryCollection(settings);
-            host.Services.AddPersonalizedLineCore(host.Configuration);
-        });
-        builder.ConfigureSilo((_, silo) =>
-        {
-            foreach (var storage in StorageNames.All)
-            {
-                silo.AddPostgresGrainStorage(storage, server.ConnectionString);
-            }
-
-            silo.UsePostgresReminders(server.ConnectionString);
-            silo.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-        });
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+            ["Llm:BatchPollInterval"] = "00:00:00.500",
+            ["Processing:ResumeInterval"] = "00:00:02",
+            ["Processing:PendingRowRetryInterval"] = "00:00:02",
+        }, maxConcurrentRowsPerSilo: 50);
 }

@@ -18,9 +18,9 @@ internal static class PostgresJobClusters
 
     public static async Task<InProcessTestCluster> StartAsync(
         PostgresServer server, ProviderEmulator.ProviderEmulator emulator, string serviceId, short silos = 2,
-        IReadOnlyDictionary<string, string?>? overrides = null)
+        IReadOnlyDictionary<string, string?>? overrides = null, int maxConcurrentRowsPerSilo = 20)
     {
-        var settings = PipelineSettings.For(emulator, maxConcurrentRowsPerSilo: 20);
+        var settings = PipelineSettings.For(emulator, maxConcurrentRowsPerSilo);
         settings["Processing:ResumeInterval"] = "00:00:01";
         settings["Processing:PendingRowRetryInterval"] = "00:00:01";
         settings["Webhook:Secret"] = WebhookSecret;
