@@ -10,7 +10,4 @@ namespace PersonalizedLine.Grains.Interfaces.Chunks;
 [GenerateSerializer, Immutable, Alias("chunk-start")]
 public sealed record class ChunkStart(
     [property: Id(0)] int Generation,
-    [property: Id(1)] RetryScope Scope = RetryScope.AllFailed)
-{
-    public static ChunkStart First { get; } = new(0);
-}
+    [property: Id(1)] RetryScope Scope = RetryScope.AllFailed);

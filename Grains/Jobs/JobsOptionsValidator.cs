@@ -5,7 +5,7 @@ namespace PersonalizedLine.Grains.Jobs;
 /// <summary>Fails start-up on a timeout or retention that could never fire or would fire at once.</summary>
 public sealed class JobsOptionsValidator : IValidateOptions<JobsOptions>
 {
-    /// <summary>The longest delay a reminder accepts as its first due time (about 49 days).</summary>
+    /// <summary>The longest upload stall allowed: well below the 49 days a reminder accepts as its first due time.</summary>
     public static readonly TimeSpan MaxUploadTimeout = TimeSpan.FromDays(7);
 
     public ValidateOptionsResult Validate(string? name, JobsOptions options)
