@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PersonalizedLine.Silo.Hosting;
 using PersonalizedLine.Tests.Support;
 
 namespace PersonalizedLine.Tests.EndToEnd;
@@ -22,7 +21,7 @@ public sealed class ClusterScriptTests(EndToEndServers servers)
         servers.Emulator.Search.Latency = TimeSpan.FromMilliseconds(100);
         servers.Emulator.Llm.Latency = TimeSpan.FromMilliseconds(250);
         var directory = Directory.CreateTempSubdirectory("personalizedline-script-").FullName;
-        var apiPort = FreePort.Pick();
+        var apiPort = TestPorts.Pick();
         var environment = ScriptEnvironment(directory, apiPort);
         var pids = Path.Combine(directory, "pids");
         try
@@ -65,7 +64,7 @@ public sealed class ClusterScriptTests(EndToEndServers servers)
         // Long enough for down and up while the provider works; the batch keeps the time it was created with.
         servers.Emulator.Batches.ProcessingTime = TimeSpan.FromSeconds(60);
         var directory = Directory.CreateTempSubdirectory("personalizedline-script-").FullName;
-        var apiPort = FreePort.Pick();
+        var apiPort = TestPorts.Pick();
         var environment = ScriptEnvironment(directory, apiPort);
         environment["Llm__BatchPollInterval"] = "00:00:02";
         environment["Processing__ResumeInterval"] = "00:00:05";
@@ -104,12 +103,12 @@ public sealed class ClusterScriptTests(EndToEndServers servers)
     private Dictionary<string, string> ScriptEnvironment(string directory, int apiPort) => new()
     {
         ["CLUSTER_DIR"] = directory,
-        ["REDIS_PORT"] = FreePort.Pick().ToString(),
-        ["PG_PORT"] = FreePort.Pick().ToString(),
+        ["REDIS_PORT"] = TestPorts.Pick().ToString(),
+        ["PG_PORT"] = TestPorts.Pick().ToString(),
         ["API_PORT"] = apiPort.ToString(),
-        ["SILO_PORT_BASE"] = (FreePort.Pick() / 10 * 10).ToString(),
-        ["GATEWAY_PORT_BASE"] = (FreePort.Pick() / 10 * 10).ToString(),
-        ["HTTP_PORT_BASE"] = (FreePort.Pick() / 10 * 10).ToString(),
+        ["SILO_PORT_BASE"] = TestPorts.PickBlock(10).ToString(),
+        ["GATEWAY_PORT_BASE"] = TestPorts.PickBlock(10).ToString(),
+        ["HTTP_PORT_BASE"] = TestPorts.PickBlock(10).ToString(),
         ["Research__BaseUrl"] = servers.Emulator.SearchBaseUrl.ToString(),
         ["Research__ApiKey"] = "script-search-key",
         ["Llm__BaseUrl"] = servers.Emulator.LlmBaseUrl.ToString(),

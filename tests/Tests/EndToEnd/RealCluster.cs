@@ -72,7 +72,7 @@ public sealed class RealCluster : IAsyncDisposable
         }
 
         await Task.WhenAll(cluster._silos.Select(silo => silo.StartAsync(ReadyWithin)));
-        cluster.Api = new NodeProcess("api", "PersonalizedLine.Client.Api.dll", environment, FreePort.Pick(), logDirectory);
+        cluster.Api = new NodeProcess("api", "PersonalizedLine.Client.Api.dll", environment, TestPorts.Pick(), logDirectory);
         await cluster.Api.StartAsync(ReadyWithin);
         cluster.Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{cluster.Api.HttpPort}"), Timeout = TimeSpan.FromSeconds(30) };
         return cluster;
@@ -112,9 +112,9 @@ public sealed class RealCluster : IAsyncDisposable
         var environment = new Dictionary<string, string>(_environment)
         {
             ["Cluster__SiloName"] = $"silo-{index}",
-            ["Cluster__SiloPort"] = FreePort.Pick().ToString(),
-            ["Cluster__GatewayPort"] = FreePort.Pick().ToString(),
+            ["Cluster__SiloPort"] = TestPorts.Pick().ToString(),
+            ["Cluster__GatewayPort"] = TestPorts.Pick().ToString(),
         };
-        return new NodeProcess($"silo-{index}", "PersonalizedLine.Silo.dll", environment, FreePort.Pick(), _logDirectory);
+        return new NodeProcess($"silo-{index}", "PersonalizedLine.Silo.dll", environment, TestPorts.Pick(), _logDirectory);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Npgsql;
-using PersonalizedLine.Silo.Hosting;
 
 namespace PersonalizedLine.Tests.Support;
 
@@ -70,7 +69,7 @@ public sealed class PostgresServer : IAsyncLifetime
             // A free port can be taken between picking and binding it: try a few.
             for (var attempt = 1; ; attempt++)
             {
-                Port = FreePort.Pick();
+                Port = TestPorts.Pick();
                 try
                 {
                     await StartAsync();

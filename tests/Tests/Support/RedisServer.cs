@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using PersonalizedLine.Silo.Hosting;
 
 namespace PersonalizedLine.Tests.Support;
 
@@ -37,7 +36,7 @@ public sealed class RedisServer : IAsyncLifetime
         {
             for (var attempt = 1; ; attempt++)
             {
-                Port = FreePort.Pick();
+                Port = TestPorts.Pick();
                 process = Start(executable);
                 try
                 {
