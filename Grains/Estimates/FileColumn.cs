@@ -19,8 +19,10 @@ public sealed record FileColumn(string Name, string? Placeholder)
 
     private static string? PlaceholderFor(string name, int index, IReadOnlyList<string> headers)
     {
-        // Checked through the matcher itself, so a placeholder shown is one that resolves to this column.
-        foreach (var candidate in new[] { SnakeCase(name), name.Trim() })
+        // The canonical name first ("Company Name" is {company}, as the default templates say), then the column's own
+        // name; each checked through the matcher itself, so a placeholder shown is one that resolves to this column.
+        var canonical = ColumnAliases.Groups.FirstOrDefault(group => group.Any(alias => ColumnMatcher.Normalize(alias) == ColumnMatcher.Normalize(name)))?[0];
+        foreach (var candidate in new[] { canonical ?? string.Empty, SnakeCase(name), name.Trim() })
         {
             if (candidate.Length > 0 && candidate.All(IsNameChar) && ColumnMatcher.FindColumn(candidate, headers) == index)
             {
