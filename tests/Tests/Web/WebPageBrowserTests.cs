@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Playwright;
 using PersonalizedLine.Tests.Support;
@@ -130,6 +131,56 @@ public sealed class WebPageBrowserTests(WebPageFixture web, ITestOutputHelper ou
         await Expect(page.GetByText("The job's progress as Server-Sent Events").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.GetByText("The first finished rows in file order").First).ToBeVisibleAsync();
         Assert.Empty(outside);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_401_the_page_asks_for_the_key_once_keeps_it_for_the_tab_and_sends_it_on_every_call()
+    {
+        const string key = "test-key-0123456789";
+        var page = await web.OpenPageAsync();
+        var calls = new ConcurrentQueue<(string Path, string? Authorization)>();
+        // Stands in for a server with API keys: every /jobs call without this key is answered 401.
+        await page.RouteAsync("**/jobs**", async route =>
+        {
+            var authorization = route.Request.Headers.GetValueOrDefault("authorization");
+            calls.Enqueue((new Uri(route.Request.Url).AbsolutePath, authorization));
+            if (authorization == $"Bearer {key}")
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                await route.FulfillAsync(new RouteFulfillOptions
+                {
+                    Status = 401,
+                    ContentType = "application/problem+json",
+                    Body = "{\"title\":\"Unauthorized\",\"status\":401}",
+                });
+            }
+        });
+
+        await page.Locator("#file").SetInputFilesAsync(RepositoryFiles.PathOf("samples/leads.csv"));
+        var keyField = page.GetByLabel("API key");
+        await Expect(keyField).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("wrong-key");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator("#api-key-error")).ToContainTextAsync("not accepted");
+        await keyField.FillAsync(key);
+        await keyField.PressAsync("Enter");
+
+        await Expect(page.Locator("#estimate-figures")).ToContainTextAsync("Rows40");
+        await Expect(page.Locator("#key-form")).ToBeHiddenAsync();
+        Assert.Equal(key, await page.EvaluateAsync<string>("() => sessionStorage.getItem('personalizedline.apiKey')"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#job-announce")).ToContainTextAsync("completed", new() { Timeout = JobTimeout });
+
+        // No second prompt: after the key was given, every call (submit, events, rows) carried it.
+        var afterKey = calls.SkipWhile(call => call.Authorization != $"Bearer {key}").ToList();
+        Assert.Contains(afterKey, call => call.Path == "/jobs" || call.Path == "/jobs/");
+        Assert.Contains(afterKey, call => call.Path.EndsWith("/events", StringComparison.Ordinal));
+        Assert.Contains(afterKey, call => call.Path.EndsWith("/rows", StringComparison.Ordinal));
+        Assert.All(afterKey, call => Assert.Equal($"Bearer {key}", call.Authorization));
         await page.Context.CloseAsync();
     }
 }
