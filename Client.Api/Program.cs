@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Orleans.Dashboard;
 using PersonalizedLine.Client.Api;
 using PersonalizedLine.Client.Api.Jobs;
+using PersonalizedLine.Client.Api.WebPage;
 using PersonalizedLine.Silo.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
+app.UseWebPage();
 app.MapPersonalizedLineHealth();
 app.MapJobs();
 if (hostsSilo)

@@ -12,7 +12,8 @@ public static class ApiProblems
     /// <summary>The problem for an upload failure, or null when the failure is not the upload's fault.</summary>
     public static IResult? For(Exception exception, long maxFileBytes) => exception switch
     {
-        UploadRejectedException rejected => Problem(rejected.StatusCode, rejected.Title, rejected.Message),
+        UploadRejectedException rejected => Problem(rejected.StatusCode, rejected.Title, rejected.Message,
+            rejected.Field is { } field ? FieldErrors(field, rejected.Message) : null),
         CsvInputException csv => Problem(
             csv.Kind switch
             {
@@ -27,9 +28,9 @@ public static class ApiProblems
                 _ => "The CSV cannot be read",
             },
             csv.Message,
-            csv.LineNumber is { } line ? new Dictionary<string, object?> { ["line"] = line } : null),
+            WithFileError(csv.LineNumber is { } line ? new Dictionary<string, object?> { ["line"] = line } : [], csv.Message)),
         JobRejectedException job => Problem(StatusCodes.Status400BadRequest, job.Title,
-            job.Message, new Dictionary<string, object?> { ["problems"] = job.Problems }),
+            job.Message, WithFieldErrors(new Dictionary<string, object?> { ["problems"] = job.Problems }, job.FieldErrors)),
         JobConflictException conflict => Problem(StatusCodes.Status409Conflict,
             conflict.Status == JobStatus.Cancelled ? "The job was cancelled during its upload" : "The upload cannot go on", conflict.Message),
         ChunkConflictException chunk => Problem(StatusCodes.Status409Conflict, "The upload cannot go on", chunk.Message),
@@ -42,8 +43,34 @@ public static class ApiProblems
         _ => null,
     };
 
-    public static IResult TooLarge(long maxFileBytes) => Problem(StatusCodes.Status413PayloadTooLarge, "File too large",
-        $"The upload is over the {maxFileBytes / (1024 * 1024)} MiB limit. Split the file, or raise Upload__MaxFileBytes.");
+    public static IResult TooLarge(long maxFileBytes)
+    {
+        var detail = $"The upload is over the {maxFileBytes / (1024 * 1024)} MiB limit. Split the file, or raise Upload__MaxFileBytes.";
+        return Problem(StatusCodes.Status413PayloadTooLarge, "File too large", detail, FieldErrors(TemplateFieldErrors.FileField, detail));
+    }
+
+    /// <summary>
+    /// <c>errors</c>: the messages by the upload form field they concern (<c>file</c>, <c>prompt</c>, …), in the shape
+    /// of ASP.NET Core's validation problems, so a form can show each next to its field.
+    /// </summary>
+    private static Dictionary<string, object?> FieldErrors(string field, string message) =>
+        new() { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } };
+
+    private static Dictionary<string, object?> WithFileError(Dictionary<string, object?> extensions, string message)
+    {
+        extensions["errors"] = new Dictionary<string, string[]> { [TemplateFieldErrors.FileField] = [message] };
+        return extensions;
+    }
+
+    private static Dictionary<string, object?> WithFieldErrors(Dictionary<string, object?> extensions, IReadOnlyDictionary<string, string[]> errors)
+    {
+        if (errors.Count > 0)
+        {
+            extensions["errors"] = errors;
+        }
+
+        return extensions;
+    }
 
     public static IResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);

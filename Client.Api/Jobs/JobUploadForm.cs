@@ -58,7 +58,7 @@ public sealed class JobUploadForm
         "true" or "1" or "yes" or "on" => true,
         "false" or "0" or "no" or "off" or "" => false,
         _ => throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Invalid form field",
-            $"'{name}' must be true or false, not '{value.Trim()}'."),
+            $"'{name}' must be true or false, not '{value.Trim()}'.", name),
     };
 
     /// <summary>A preview's row count (null: the whole file).</summary>
@@ -73,7 +73,7 @@ public sealed class JobUploadForm
         if (!long.TryParse(Limit.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rows) || rows < 1)
         {
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Bad limit",
-                $"'limit' must be a whole number of rows, at least 1 (got '{Limit}'). limit=N runs only the first N rows, as a preview; leave it out to run the whole file.");
+                $"'limit' must be a whole number of rows, at least 1 (got '{Limit}'). limit=N runs only the first N rows, as a preview; leave it out to run the whole file.", LimitField);
         }
 
         return rows;
@@ -87,7 +87,7 @@ public sealed class JobUploadForm
         "online" => JobMode.Online,
         "batch" => JobMode.Batch,
         _ => throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Bad mode",
-            $"'mode' must be 'online' (chat completions, lines within minutes) or 'batch' (the provider's Batch API: half the price, lines within Llm__BatchCompletionWindow), not '{ModeText!.Trim()}'."),
+            $"'mode' must be 'online' (chat completions, lines within minutes) or 'batch' (the provider's Batch API: half the price, lines within Llm__BatchCompletionWindow), not '{ModeText!.Trim()}'.", ModeField),
     };
 
     /// <summary>Rows sharing one LLM request (null: <c>Llm__RowsPerRequest</c>).</summary>
@@ -103,7 +103,7 @@ public sealed class JobUploadForm
             || rows is < 1 or > LlmOptions.MaxRowsPerRequest)
         {
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Bad rowsPerRequest",
-                $"'rowsPerRequest' must be a whole number from 1 to {LlmOptions.MaxRowsPerRequest} (got '{RowsPerRequestText}'): how many rows share one LLM request. Leave it out for the server's default (Llm__RowsPerRequest).");
+                $"'rowsPerRequest' must be a whole number from 1 to {LlmOptions.MaxRowsPerRequest} (got '{RowsPerRequestText}'): how many rows share one LLM request. Leave it out for the server's default (Llm__RowsPerRequest).", RowsPerRequestField);
         }
 
         return rows;

@@ -32,6 +32,8 @@ public static class JobsApi
         group.MapPost("/{id}/retry", RetryJob)
             .WithSummary("Run a finished job's failed rows again (?reason=transient: only those that failed on timeouts, 5xx, rate limits or cancellation); rows that succeeded are kept.");
         group.MapDelete("/{id}", DeleteJob).WithSummary("Cancel the job if needed and delete it with its rows and results.");
+        group.MapJobEvents();
+        group.MapJobRows();
         return group;
     }
 

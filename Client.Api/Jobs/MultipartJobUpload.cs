@@ -67,14 +67,14 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes, W
             if (!JobUploadForm.FieldNames.Contains(name))
             {
                 throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Unknown form part",
-                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest', 'mode' and 'webhookUrl'.");
+                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest', 'mode' and 'webhookUrl'.", name);
             }
 
             form.Set(name, await ReadFieldAsync(section, name, cancellationToken));
         }
 
         throw new UploadRejectedException(StatusCodes.Status400BadRequest, "No file",
-            "The form has no part named 'file'. Send the CSV as a file part, e.g. curl -F file=@leads.csv http://localhost:5000/jobs");
+            "The form has no part named 'file'. Send the CSV as a file part, e.g. curl -F file=@leads.csv http://localhost:5000/jobs", FileFieldName);
     }
 
     private string ReadBoundary()
@@ -122,7 +122,7 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes, W
         if (length > MaxFieldBytes)
         {
             throw new UploadRejectedException(StatusCodes.Status413PayloadTooLarge, "Form field too large",
-                $"The '{name}' part is over {MaxFieldBytes / 1024} KiB. Shorten it.");
+                $"The '{name}' part is over {MaxFieldBytes / 1024} KiB. Shorten it.", name);
         }
 
         return Encoding.UTF8.GetString(buffer, 0, length);

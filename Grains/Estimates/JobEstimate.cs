@@ -45,4 +45,13 @@ public sealed record JobEstimate(
 
     /// <summary>Online, or through the provider's Batch API (the cost then has its discount).</summary>
     public JobMode Mode { get; init; } = JobMode.Online;
+
+    /// <summary>The file's columns, each with the placeholder that names it in the templates.</summary>
+    public IReadOnlyList<FileColumn> Columns { get; init; } = [];
+
+    /// <summary>The prompt template the job would use (the default when none was sent).</summary>
+    public string PromptTemplate { get; init; } = string.Empty;
+
+    /// <summary>The research query template the job would use (the default when none was sent).</summary>
+    public string ResearchQueryTemplate { get; init; } = string.Empty;
 }

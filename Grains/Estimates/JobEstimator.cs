@@ -142,6 +142,9 @@ public sealed class JobEstimator(
         {
             RowsPerRequest = requests.RowsPerRequest,
             Mode = file.Spec.Mode,
+            Columns = FileColumn.For(file.Spec.Headers),
+            PromptTemplate = file.Spec.PromptTemplate,
+            ResearchQueryTemplate = file.Spec.ResearchQueryTemplate,
         };
     }
 

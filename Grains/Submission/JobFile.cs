@@ -39,9 +39,11 @@ public sealed class JobFile : IAsyncDisposable
 
         if (request.RowsPerRequest is < 1 or > LlmOptions.MaxRowsPerRequest)
         {
-            throw new JobRejectedException([
-                $"rowsPerRequest must be between 1 and {LlmOptions.MaxRowsPerRequest} (got {request.RowsPerRequest}): the rows that share one LLM request."],
-                "Bad rowsPerRequest");
+            var problem = $"rowsPerRequest must be between 1 and {LlmOptions.MaxRowsPerRequest} (got {request.RowsPerRequest}): the rows that share one LLM request.";
+            throw new JobRejectedException([problem], "Bad rowsPerRequest")
+            {
+                FieldErrors = new Dictionary<string, string[]> { ["rowsPerRequest"] = [problem] },
+            };
         }
 
         var reader = await LeadCsvReader.OpenAsync(csv, new CsvReadLimits
@@ -68,7 +70,10 @@ public sealed class JobFile : IAsyncDisposable
             var problems = JobTemplates.Validate(spec.ResearchQueryTemplate, spec.PromptTemplate, spec.Headers);
             if (problems.Count > 0)
             {
-                throw new JobRejectedException(problems.Select(problem => problem.Message).ToList());
+                throw new JobRejectedException(problems.Select(problem => problem.Message).ToList())
+                {
+                    FieldErrors = TemplateFieldErrors.For(problems, request),
+                };
             }
 
             return new JobFile(reader, spec);

@@ -13,4 +13,10 @@ public sealed class JobRejectedException(IReadOnlyList<string> problems, string 
 
     /// <summary>A short title for what is wrong, for an API problem answer.</summary>
     public string Title { get; } = title;
+
+    /// <summary>
+    /// The problems by the upload form field they concern (<c>file</c>, <c>prompt</c>, <c>researchQuery</c>, …), so a
+    /// form can show each next to its field; empty when none is known.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> FieldErrors { get; init; } = new Dictionary<string, string[]>();
 }
