@@ -38,5 +38,5 @@ public sealed record JobProgress(
     WebhookStatus? Webhook)
 {
     /// <summary>True once the job will change no more by itself (completed, failed or cancelled).</summary>
-    public bool IsFinished => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
+    public bool IsFinished() => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;
 }
