@@ -6,6 +6,8 @@ namespace PersonalizedLine.Cli.Remote;
 /// <summary>The client mode: the same command line, run against a server through the typed client instead of an embedded silo.</summary>
 public static class RemoteProgram
 {
+    private const int RedirectedWidth = 250;
+
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var (command, error) = RemoteCommandLine.Parse(args, Environment.GetEnvironmentVariable);
@@ -18,6 +20,12 @@ public static class RemoteProgram
 
             Console.WriteLine(CommandLineOptions.Usage + Environment.NewLine + RemoteCommandLine.Usage);
             return error is null ? 0 : RemoteExitCodes.Usage;
+        }
+
+        if (Console.IsOutputRedirected)
+        {
+            // Piped or logged: no terminal to fit, and the commands printed (to follow a job) must stay on one line.
+            AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? columns : RedirectedWidth;
         }
 
         using var interrupt = new CancellationTokenSource();
