@@ -128,6 +128,16 @@ public sealed record RemoteCommandLine(Uri Server, string? ApiKey, bool CancelOn
             return (null, "An option is missing its value.");
         }
 
+        var misplaced = transient && verb != "retry" ? "--transient"
+            : partial && verb != "download" ? "--partial"
+            : output is not null && verb != "download" ? "--output"
+            : limit is not null && verb != "list" ? "--limit"
+            : null;
+        if (misplaced is not null)
+        {
+            return (null, $"{misplaced} does not apply to jobs {verb}.");
+        }
+
         int? take = null;
         if (limit is not null)
         {

@@ -50,6 +50,8 @@ public sealed class RemoteCommandLineTests
     [InlineData(new[] { "--server", "http://api", "jobs", "list", "--limit", "500" }, "--limit must be a whole number from 1 to 100")]
     [InlineData(new[] { "--server", "http://api", "leads.csv", "--limit", "0" }, "--limit must be a whole number")]
     [InlineData(new[] { "--server", "http://api", "--api-key" }, "--api-key is missing its value.")]
+    [InlineData(new[] { "--server", "http://api", "jobs", "cancel", "j1", "--transient" }, "--transient does not apply to jobs cancel.")]
+    [InlineData(new[] { "--server", "http://api", "jobs", "status", "j1", "--output", "o.csv" }, "--output does not apply to jobs status.")]
     public void BadArgumentsSayWhatIsWrong(string[] args, string expected)
     {
         var (command, error) = RemoteCommandLine.Parse(args, NoEnvironment);
