@@ -47,19 +47,29 @@ public sealed class RemoteJobRunner(IJobsApi jobs, RemoteCommandLine command)
 
         AnsiConsole.MarkupLineInterpolated($"Job [bold]{progress.Id}[/] submitted to {command.Server}");
         var clock = Stopwatch.StartNew();
-        progress = await FollowAsync(progress, interrupt);
-        if (!progress.IsFinished() && interrupt.IsCancellationRequested)
+        try
         {
-            if (!command.CancelOnExit)
+            progress = await FollowAsync(progress, interrupt);
+            if (!progress.IsFinished() && interrupt.IsCancellationRequested)
             {
-                PrintDetached(progress.Id, options.OutputPath);
-                return RemoteExitCodes.Interrupted;
+                if (!command.CancelOnExit)
+                {
+                    PrintDetached(progress.Id, options.OutputPath);
+                    return RemoteExitCodes.Interrupted;
+                }
+
+                progress = await CancelAsync(progress.Id);
             }
 
-            progress = await CancelAsync(progress.Id);
+            return await FinishAsync(progress, options.OutputPath, clock.Elapsed);
         }
-
-        return await FinishAsync(progress, options.OutputPath, clock.Elapsed);
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The job lives on the server whatever happened here: say how to pick it up again.
+            AnsiConsole.MarkupLineInterpolated($"[yellow]Lost track of job {progress.Id}; it may still run on the server.[/]");
+            PrintFollowCommands(progress.Id, options.OutputPath);
+            throw;
+        }
     }
 
     private async Task<JobProgress> FollowAsync(JobProgress progress, CancellationToken interrupt)
@@ -130,6 +140,11 @@ public sealed class RemoteJobRunner(IJobsApi jobs, RemoteCommandLine command)
     private void PrintDetached(string id, string outputPath)
     {
         AnsiConsole.MarkupLineInterpolated($"[yellow]Detached: job {id} goes on on the server.[/]");
+        PrintFollowCommands(id, outputPath);
+    }
+
+    private void PrintFollowCommands(string id, string outputPath)
+    {
         AnsiConsole.MarkupLineInterpolated($"Follow it:  {Command("jobs status", id)}");
         AnsiConsole.MarkupLineInterpolated($"Fetch it:   {Command("jobs download", id)} --output {outputPath}");
     }

@@ -44,9 +44,3 @@ public sealed class RunningApiFixture : IAsyncLifetime
         await Emulator.DisposeAsync();
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class RunningApiCollection : ICollectionFixture<RunningApiFixture>
-{
-    public const string Name = "CLI against a running API";
-}
