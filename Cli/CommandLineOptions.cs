@@ -40,6 +40,8 @@ public sealed record CommandLineOptions(
 
         Providers: set SERPER_API_KEY and GROQ_API_KEY (or Research__ApiKey / Llm__ApiKey, Llm__BaseUrl
         for any OpenAI-compatible API). Without keys, built-in OFFLINE providers write placeholder lines.
+
+        With --server <url>, the same command runs against a running API instead (see --server <url> --help).
         """;
 
     /// <summary>Parses the arguments, or returns the reason they are unusable.</summary>

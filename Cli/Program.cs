@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PersonalizedLine.Cli.Remote;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Silo.Hosting;
 using Serilog.Events;
@@ -12,6 +13,11 @@ public static class CliProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (RemoteCommandLine.Applies(args))
+        {
+            return await RemoteProgram.RunAsync(args);
+        }
+
         var (options, error) = CommandLineOptions.Parse(args);
         if (options is null)
         {

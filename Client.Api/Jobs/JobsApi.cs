@@ -16,22 +16,29 @@ public static class JobsApi
     {
         var group = routes.MapGroup("/jobs").WithTags("Jobs");
         group.MapPost("/", SubmitJob)
+            .DescribesUploadForm()
+            .Produces<JobProgressResponse>(StatusCodes.Status202Accepted)
             .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; limit=N runs only the first N rows, a preview; rowsPerRequest=B lets B rows share one LLM request; mode=batch sends the LLM work through the provider's Batch API; webhookUrl=URL receives the job's outcome as a signed POST).")
             .DisableAntiforgery();
         group.MapPost("/estimate", EstimateJob)
+            .DescribesUploadForm()
+            .Produces<JobEstimate>()
             .WithSummary("What the file would cost (same form as POST /jobs): rows, searches, LLM requests, tokens, time at the configured limits, money. Creates nothing, calls no provider.")
             .DisableAntiforgery();
         group.MapGet("/", JobListEndpoint.ListJobs)
+            .Produces<JobListResponse>()
             .WithSummary($"Your jobs, newest first, each with its status and counts: ?limit=1..{JobListEndpoint.MaxLimit} (default {JobListEndpoint.DefaultLimit})&offset=0.. (offset paging); answers {{ jobs, total, limit, offset, next }}, next being the next page's URL or null.");
-        group.MapGet("/{id}", GetJob).WithSummary("A job's status, counts, rate, ETA and usage, and its webhook deliveries once it has an outcome.");
+        group.MapGet("/{id}", GetJob).Produces<JobProgressResponse>().WithSummary("A job's status, counts, rate, ETA and usage, and its webhook deliveries once it has an outcome.");
         group.MapGet("/{id}/result", GetResult)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("The output CSV, streamed. While the job runs, ?partial=true streams what is done so far.");
-        group.MapPost("/{id}/cancel", CancelJob).WithSummary("Stop a job; unprocessed rows end as failed with a reason. During its upload, the upload stops and nothing is kept.");
-        group.MapPost("/{id}/pause", PauseJob).WithSummary("No new rows start until the job is resumed; rows in flight finish.");
-        group.MapPost("/{id}/resume", ResumeJob).WithSummary("A paused job goes on where it stopped.");
+        group.MapPost("/{id}/cancel", CancelJob).Produces<JobProgressResponse>().WithSummary("Stop a job; unprocessed rows end as failed with a reason. During its upload, the upload stops and nothing is kept.");
+        group.MapPost("/{id}/pause", PauseJob).Produces<JobProgressResponse>().WithSummary("No new rows start until the job is resumed; rows in flight finish.");
+        group.MapPost("/{id}/resume", ResumeJob).Produces<JobProgressResponse>().WithSummary("A paused job goes on where it stopped.");
         group.MapPost("/{id}/retry", RetryJob)
+            .Produces<JobProgressResponse>()
             .WithSummary("Run a finished job's failed rows again (?reason=transient: only those that failed on timeouts, 5xx, rate limits or cancellation); rows that succeeded are kept.");
-        group.MapDelete("/{id}", DeleteJob).WithSummary("Cancel the job if needed and delete it with its rows and results.");
+        group.MapDelete("/{id}", DeleteJob).Produces(StatusCodes.Status204NoContent).WithSummary("Cancel the job if needed and delete it with its rows and results.");
         group.MapJobEvents();
         group.MapJobRows();
         return group;

@@ -22,6 +22,9 @@ public abstract class ApiHostFixture(int maxConcurrentRowsPerSilo) : IAsyncLifet
     /// </summary>
     public HttpClient CreateStreamingClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
+    /// <summary>A handler that sends requests to the in-memory server, for clients built outside the factory (the typed client).</summary>
+    public HttpMessageHandler CreateHandler() => _factory.Server.CreateHandler();
+
     /// <summary>The app's services (its embedded silo's grain factory among them), to set up what the API cannot.</summary>
     public IServiceProvider Services => _factory.Services;
 

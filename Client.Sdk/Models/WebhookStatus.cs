@@ -1,0 +1,4 @@
+namespace PersonalizedLine.Client.Sdk.Models;
+
+/// <summary>A job's webhook deliveries.</summary>
+public sealed record WebhookStatus(IReadOnlyList<WebhookDelivery> Deliveries);

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PersonalizedLine.Client.Sdk.Models;
+
+namespace PersonalizedLine.Client.Sdk;
+
+/// <summary>Source-generated JSON for every type the API answers with: no reflection, trimming-safe.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSerializable(typeof(JobProgress))]
+[JsonSerializable(typeof(JobList))]
+[JsonSerializable(typeof(JobEstimate))]
+[JsonSerializable(typeof(ProblemDocument))]
+public sealed partial class PersonalizedLineJsonContext : JsonSerializerContext;
