@@ -65,6 +65,10 @@ public interface IJobsApi
     [Get("/jobs/{id}/result")]
     Task<Stream> DownloadResultAsync(string id, bool? partial = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The first finished rows (limit 1-100, default 20), to show lines while the job runs.</summary>
+    [Get("/jobs/{id}/rows")]
+    Task<JobRows> GetRowsAsync(string id, int? limit = null, CancellationToken cancellationToken = default);
+
     /// <summary>Stops the job; unprocessed rows end as failed with a reason.</summary>
     [Post("/jobs/{id}/cancel")]
     Task<JobProgress> CancelAsync(string id, CancellationToken cancellationToken = default);

@@ -9,5 +9,6 @@ namespace PersonalizedLine.Client.Sdk;
 [JsonSerializable(typeof(JobProgress))]
 [JsonSerializable(typeof(JobList))]
 [JsonSerializable(typeof(JobEstimate))]
+[JsonSerializable(typeof(JobRows))]
 [JsonSerializable(typeof(ProblemDocument))]
 public sealed partial class PersonalizedLineJsonContext : JsonSerializerContext;

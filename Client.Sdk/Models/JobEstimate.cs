@@ -2,7 +2,8 @@ namespace PersonalizedLine.Client.Sdk.Models;
 
 /// <summary>
 /// What a file would cost before anything is spent: rows, searches, LLM requests, tokens, time at the server's
-/// configured limits (null when none is configured) and money (null when the model has no price).
+/// configured limits (null when none is configured) and money (null when the model has no price); also the
+/// file's columns with the placeholders that reach them, and the templates the job would use.
 /// </summary>
 public sealed record JobEstimate(
     string Model,
@@ -23,4 +24,7 @@ public sealed record JobEstimate(
     JobCost? Cost,
     IReadOnlyList<string> Notes,
     int RowsPerRequest,
-    JobMode Mode);
+    JobMode Mode,
+    IReadOnlyList<FileColumn> Columns,
+    string PromptTemplate,
+    string ResearchQueryTemplate);

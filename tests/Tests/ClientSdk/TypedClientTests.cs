@@ -21,13 +21,14 @@ public sealed class TypedClientTests : IDisposable
     }
 
     [Fact]
-    public async Task ASubmittedFileIsFollowedListedAndDownloadedThroughTheClient()
+    public async Task ASubmittedFileIsFollowedListedItsFirstRowsReadAndDownloadedThroughTheClient()
     {
         var sample = RepositoryFiles.PathOf("samples/leads.csv");
 
         var submitted = await _client.Jobs.SubmitFileAsync(sample, new JobOptions(Model: "llama-3.1-8b-instant"));
         var done = await Eventually.ReturnsAsync(() => _client.Jobs.GetAsync(submitted.Id), job => job.IsFinished(), Deadline, $"job {submitted.Id} to finish");
         var list = await _client.Jobs.ListAsync(limit: 100);
+        var firstRows = await _client.Jobs.GetRowsAsync(submitted.Id, limit: 5);
         await using var result = await _client.Jobs.DownloadResultAsync(submitted.Id);
         using var bytes = new MemoryStream();
         await result.CopyToAsync(bytes);
@@ -41,6 +42,8 @@ public sealed class TypedClientTests : IDisposable
         var listed = Assert.Single(list.Jobs, job => job.Id == submitted.Id);
         Assert.Equal((JobStatus.Completed, 40L), (listed.Status, listed.TotalRows));
         var csv = await SampleOutput.AssertKeepsEveryInputCellAsync(sample, bytes.ToArray());
+        Assert.Equal([1L, 2, 3, 4, 5], firstRows.Rows.Select(row => row.Row));
+        Assert.All(firstRows.Rows, row => Assert.Equal(csv.Cell((int)row.Row - 1, "personalized_line"), row.PersonalizedLine));
         Assert.Equal(39, Enumerable.Range(0, csv.Rows.Count).Count(i => csv.Cell(i, "personalization_status") == "ok"));
     }
 
