@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PersonalizedLine.Cli.Keys;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Silo.Hosting;
 using Serilog.Events;
@@ -12,6 +13,11 @@ public static class CliProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [KeysCommand.Verb, .. var keyArgs])
+        {
+            return await KeysCommand.RunAsync(keyArgs);
+        }
+
         var (options, error) = CommandLineOptions.Parse(args);
         if (options is null)
         {

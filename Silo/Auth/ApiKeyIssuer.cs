@@ -13,12 +13,12 @@ public sealed class ApiKeyIssuer(IApiKeyStore store, TimeProvider clock)
     {
         if (!Tenants.IsValidName(tenant))
         {
-            throw new ArgumentException($"The tenant '{tenant}' is not a valid name: use {Tenants.NameRule}, e.g. --tenant acme.", nameof(tenant));
+            throw new ArgumentException($"The tenant '{tenant}' is not a valid name: use {Tenants.NameRule}, e.g. --tenant acme.");
         }
 
         if (name is { Length: > MaxNameLength })
         {
-            throw new ArgumentException($"The key's name is over {MaxNameLength} characters; shorten it.", nameof(name));
+            throw new ArgumentException($"The key's name is over {MaxNameLength} characters; shorten it.");
         }
 
         var (id, key) = ApiKeySecret.Generate();
