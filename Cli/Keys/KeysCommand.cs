@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Silo.Auth;
-using Spectre.Console;
 
 namespace PersonalizedLine.Cli.Keys;
 
@@ -87,8 +86,9 @@ public static class KeysCommand
         }
 
         var (record, key) = await issuer.CreateAsync(tenant, admin, name, CancellationToken.None);
-        AnsiConsole.MarkupLineInterpolated($"Created key [bold]{record.Id}[/] for tenant [bold]{record.Tenant}[/]{(record.IsAdmin ? " (admin)" : string.Empty)} in {ApiKeyStoreFactory.Describe(store)}.");
-        AnsiConsole.MarkupLine("Copy it now; it is not shown again (only its hash is stored):");
+        // Plain lines, not console markup: they are not wrapped when the output goes to a file or a script.
+        Console.WriteLine($"Created key {record.Id} for tenant {record.Tenant}{(record.IsAdmin ? " (admin)" : string.Empty)} in {ApiKeyStoreFactory.Describe(store)}.");
+        Console.WriteLine("Copy it now; it is not shown again (only its hash is stored):");
         Console.WriteLine(key);
         return 0;
     }
@@ -98,19 +98,21 @@ public static class KeysCommand
         var keys = await issuer.ListAsync(CancellationToken.None);
         if (keys.Count == 0)
         {
-            AnsiConsole.MarkupLineInterpolated($"No keys in {ApiKeyStoreFactory.Describe(store)}. Create one: personalizedline keys create --tenant <name> --admin");
+            Console.WriteLine($"No keys in {ApiKeyStoreFactory.Describe(store)}. Create one: personalizedline keys create --tenant <name> --admin");
             return 0;
         }
 
-        var table = new Table().AddColumns("id", "tenant", "admin", "name", "created", "revoked");
-        foreach (var key in keys)
+        // Plain aligned columns rather than a drawn table: never wrapped, and easy to read from a script.
+        var rows = keys.Select(key => new[]
         {
-            table.AddRow(
-                Markup.Escape(key.Id), Markup.Escape(key.Tenant), key.IsAdmin ? "yes" : "no", Markup.Escape(key.Name ?? string.Empty),
-                key.CreatedAt.ToString("u"), key.RevokedAt?.ToString("u") ?? "-");
+            key.Id, key.Tenant, key.IsAdmin ? "yes" : "no", key.CreatedAt.ToString("u"), key.RevokedAt?.ToString("u") ?? "-", key.Name ?? string.Empty,
+        }).Prepend(["id", "tenant", "admin", "created", "revoked", "name"]).ToList();
+        var widths = Enumerable.Range(0, 6).Select(column => rows.Max(row => row[column].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            Console.WriteLine(string.Join("  ", row.Select((cell, column) => cell.PadRight(widths[column]))).TrimEnd());
         }
 
-        AnsiConsole.Write(table);
         return 0;
     }
 
@@ -121,7 +123,7 @@ public static class KeysCommand
             return Fail($"No key has id '{id}'. See: personalizedline keys list");
         }
 
-        AnsiConsole.MarkupLineInterpolated($"Revoked key {id}. APIs stop accepting it within Auth__KeyCacheTtl.");
+        Console.WriteLine($"Revoked key {id}. APIs stop accepting it within Auth__KeyCacheTtl.");
         return 0;
     }
 
@@ -129,7 +131,7 @@ public static class KeysCommand
     {
         if (error is not null)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]{error}[/]");
+            Console.Error.WriteLine(error);
         }
 
         Console.WriteLine(Usage);
@@ -138,7 +140,7 @@ public static class KeysCommand
 
     private static int Fail(string message)
     {
-        AnsiConsole.MarkupLineInterpolated($"[red]{message}[/]");
+        Console.Error.WriteLine(message);
         return 1;
     }
 }
