@@ -1,6 +1,8 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using PersonalizedLine.Grains.Interfaces.JobIndex;
 using PersonalizedLine.Silo.Auth;
 
@@ -12,6 +14,11 @@ namespace PersonalizedLine.Client.Api.Auth;
 /// revoked key is answered 401 with a ProblemDetails body and a <c>WWW-Authenticate</c> header; an admin page asked
 /// for with a tenant key is answered 403.
 /// </summary>
+/// <remarks>
+/// The admin pages are opened in a browser, which cannot add a header to the Dashboard's own requests: there the 401
+/// also offers HTTP Basic, so the browser asks for credentials once (any user name, the key as password) and sends them
+/// with every later request. /jobs does not offer it, so the web page's own requests never raise a browser dialog.
+/// </remarks>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> schemeOptions,
     ILoggerFactory logger,
@@ -50,9 +57,12 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var rejected = Context.Items.ContainsKey(FailureItem);
-        Response.Headers.WWWAuthenticate = rejected
+        var bearer = rejected
             ? $"Bearer realm=\"{ApiKeyAuthentication.Realm}\", error=\"invalid_token\", error_description=\"The API key is not valid or has been revoked\""
             : $"Bearer realm=\"{ApiKeyAuthentication.Realm}\"";
+        Response.Headers.WWWAuthenticate = ProtectedPaths.PolicyFor(Request.Path) == AuthPolicies.Admin
+            ? new StringValues([bearer, $"Basic realm=\"{ApiKeyAuthentication.Realm} admin\", charset=\"UTF-8\""])
+            : bearer;
         return WriteProblemAsync(StatusCodes.Status401Unauthorized, rejected ? "Invalid API key" : "API key required", rejected
             ? "The API key is not valid or has been revoked. Ask your administrator for a key (personalizedline keys create --tenant <name>)."
             : $"Send an API key as 'Authorization: Bearer <key>' or '{ApiKeyAuthentication.ApiKeyHeader}: <key>'. Keys are created with: personalizedline keys create --tenant <name>.");
@@ -70,8 +80,27 @@ public sealed class ApiKeyAuthenticationHandler(
             return authorization["Bearer ".Length..].Trim();
         }
 
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            return BasicPassword(authorization["Basic ".Length..].Trim());
+        }
+
         var header = Request.Headers[ApiKeyAuthentication.ApiKeyHeader].ToString().Trim();
         return header.Length > 0 ? header : null;
+    }
+
+    /// <summary>The password of HTTP Basic credentials (the user name is ignored); null when they cannot be read.</summary>
+    private static string? BasicPassword(string encoded)
+    {
+        var bytes = new byte[encoded.Length];
+        if (!Convert.TryFromBase64String(encoded, bytes, out var length))
+        {
+            return null;
+        }
+
+        var credentials = Encoding.UTF8.GetString(bytes, 0, length);
+        var colon = credentials.IndexOf(':');
+        return colon < 0 ? null : credentials[(colon + 1)..];
     }
 
     private AuthenticateResult Success(System.Security.Claims.ClaimsPrincipal principal) =>

@@ -40,7 +40,7 @@ public sealed class AuthMatrixTests(AuthApiFixture api)
             using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
 
             Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {url} with {name}: {(int)response.StatusCode}");
-            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+            Assert.Equal("Bearer", response.Headers.WwwAuthenticate.First().Scheme);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             var problem = await ReadJsonAsync(response);
             Assert.Equal(401, problem.GetProperty("status").GetInt32());
@@ -114,6 +114,24 @@ public sealed class AuthMatrixTests(AuthApiFixture api)
         Assert.Equal(HttpStatusCode.Forbidden, forbidden);
         Assert.Contains("admin key", body);
         Assert.Equal(HttpStatusCode.OK, (await SendAsync(api.Client(api.AdminKey), "GET", path)).Status);
+    }
+
+    [Fact]
+    public async Task ABrowserOpensTheDashboardWithTheAdminKeyAsBasicPassword()
+    {
+        using var anonymous = api.Client(null);
+        using var challenged = await anonymous.GetAsync("/dashboard/");
+        Assert.Equal(["Bearer", "Basic"], challenged.Headers.WwwAuthenticate.Select(header => header.Scheme));
+        using var jobsChallenge = await anonymous.GetAsync("/jobs");
+        Assert.Equal(["Bearer"], jobsChallenge.Headers.WwwAuthenticate.Select(header => header.Scheme));
+
+        foreach (var (key, expected) in new[] { (api.AdminKey, HttpStatusCode.OK), (api.AcmeKey, HttpStatusCode.Forbidden), (api.RevokedKey, HttpStatusCode.Unauthorized) })
+        {
+            using var client = api.Client(null);
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"anyone:{key}")));
+            Assert.Equal(expected, (await SendAsync(client, "GET", "/dashboard/")).Status);
+        }
     }
 
     [Fact]
