@@ -34,6 +34,9 @@ public static class JobKeys
     /// <summary>The id users see (in URLs and answers) for a grain key.</summary>
     public static string PublicId(string key) => key[(key.IndexOf(Separator) + 1)..];
 
+    /// <summary>The key as part of a file name: the separator is not allowed in file names everywhere (Windows).</summary>
+    public static string ForFileName(string key) => key.Replace(Separator, '.');
+
     /// <summary>
     /// Whether <paramref name="id"/> may be a public job id: letters, digits, '-' and '_' only. In particular no
     /// separator, so the default tenant cannot name another tenant's key by sending it as an id.

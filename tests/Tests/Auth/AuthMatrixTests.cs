@@ -78,6 +78,22 @@ public sealed class AuthMatrixTests(AuthApiFixture api)
     }
 
     [Fact]
+    public async Task ATenantsBatchModeJobCompletesUnderItsComposedKey()
+    {
+        using var acme = api.Client(api.AcmeKey);
+        using var upload = JobUploads.Csv(LeadFiles.Csv(3), "batch.csv", ("mode", "batch"));
+        using var response = await acme.PostAsync("/jobs", upload);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
+        Assert.Equal("batch", JsonDocument.Parse(body).RootElement.GetProperty("mode").GetString());
+
+        // Chunks, the provider batch (custom_id, file name) and the download all derive from the key "acme:{id}".
+        await AssertCompletedWithRowsAsync(id, 3);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(api.Client(api.GlobexKey), "GET", $"/jobs/{id}")).Status);
+    }
+
+    [Fact]
     public async Task TheDefaultTenantCannotNameAnotherTenantsJobByItsStoredKey()
     {
         var id = await SubmitAsync(api.AcmeKey);
