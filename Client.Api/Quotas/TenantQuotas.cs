@@ -59,6 +59,7 @@ public sealed class TenantQuotas(IGrainFactory grains, IOptions<QuotaOptions> op
     }
 
     /// <summary>Jobs queued, running or paused, counted until <paramref name="enough"/> (no need to read the whole list).</summary>
+    /// <remarks>A count, not a reservation: two submissions at the same instant may both pass. Cheap and needs no state of its own.</remarks>
     private async Task<int> CountActiveJobsAsync(string tenant, int enough, CancellationToken cancellationToken)
     {
         var index = grains.GetGrain<IJobIndexGrain>(tenant);
