@@ -38,6 +38,8 @@ public sealed record CommandLineOptions(
                         within Llm__BatchCompletionWindow (24h); the command waits, and can be stopped
                         and run again against a cluster without losing the batch.
 
+        API keys for the HTTP API: personalizedline keys create|list|revoke (personalizedline keys --help).
+
         Providers: set SERPER_API_KEY and GROQ_API_KEY (or Research__ApiKey / Llm__ApiKey, Llm__BaseUrl
         for any OpenAI-compatible API). Without keys, built-in OFFLINE providers write placeholder lines.
 

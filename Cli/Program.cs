@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PersonalizedLine.Cli.Keys;
 using PersonalizedLine.Cli.Remote;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Silo.Hosting;
@@ -13,6 +14,11 @@ public static class CliProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is [KeysCommand.Verb, .. var keyArgs])
+        {
+            return await KeysCommand.RunAsync(keyArgs);
+        }
+
         if (RemoteCommandLine.Applies(args))
         {
             return await RemoteProgram.RunAsync(args);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Orleans.Dashboard;
 using PersonalizedLine.Client.Api;
+using PersonalizedLine.Client.Api.Auth;
 using PersonalizedLine.Client.Api.Jobs;
 using PersonalizedLine.Client.Api.WebPage;
 using PersonalizedLine.Silo.Hosting;
@@ -13,12 +14,14 @@ builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
 builder.Services.AddOpenApi();
 builder.Services.AddPersonalizedLineHealthChecks();
+builder.Services.AddPersonalizedLineAuth();
 builder.Services.ConfigureHttpJsonOptions(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UsePersonalizedLineAuth();
 app.MapOpenApi();
 app.UseWebPage();
 app.MapPersonalizedLineHealth();

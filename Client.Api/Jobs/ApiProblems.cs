@@ -1,3 +1,4 @@
+using PersonalizedLine.Client.Api.Quotas;
 using PersonalizedLine.Grains.Csv;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
@@ -12,6 +13,7 @@ public static class ApiProblems
     /// <summary>The problem for an upload failure, or null when the failure is not the upload's fault.</summary>
     public static IResult? For(Exception exception, long maxFileBytes) => exception switch
     {
+        QuotaExceededException quota => new QuotaExceededResult(quota),
         UploadRejectedException rejected => Problem(rejected.StatusCode, rejected.Title, rejected.Message,
             rejected.Field is { } field ? FieldErrors(field, rejected.Message) : null),
         CsvInputException csv => Problem(

@@ -21,13 +21,13 @@ public static class JobEventsEndpoint
     private static async Task<IResult> StreamEvents(
         string id, HttpContext http, IGrainFactory grains, CostCalculator costs, IOptions<JsonOptions> json, TimeProvider clock)
     {
-        var job = grains.GetGrain<IJobGrain>(id);
-        var first = await job.GetProgress();
-        if (first is null)
+        var key = JobsApi.KeyOf(http.User, id);
+        var job = key is null ? null : grains.GetGrain<IJobGrain>(key);
+        var first = job is null ? null : await job.GetProgress();
+        if (job is null || first is null)
         {
             // Before the stream starts, so a client sees a plain 404 rather than an empty stream.
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Job not found",
-                $"There is no job with id '{id}'. Use the id returned by POST /jobs.");
+            return JobsApi.NotFoundJob(id);
         }
 
         var stream = new JobEventStream(job, grains, costs, json.Value.SerializerOptions, clock);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using PersonalizedLine.Client.Api.Auth;
 using PersonalizedLine.Grains.Interfaces.JobIndex;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 
@@ -18,7 +20,7 @@ public static class JobListEndpoint
     public const int MaxLimit = 100;
 
     /// <remarks>The parameters arrive as text so that "limit=ten" gets the same 400 as "limit=0", not a binding failure.</remarks>
-    public static async Task<IResult> ListJobs(string? limit, string? offset, IGrainFactory grains)
+    public static async Task<IResult> ListJobs(string? limit, string? offset, ClaimsPrincipal user, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
         var take = Read(limit, nameof(limit), DefaultLimit, value => value is >= 1 and <= MaxLimit, $"between 1 and {MaxLimit}", errors);
@@ -29,8 +31,8 @@ public static class JobListEndpoint
                 detail: $"Ask for GET /jobs?limit=1..{MaxLimit}&offset=0 or more.");
         }
 
-        // Tenants come with API keys; until then every caller sees the default tenant's jobs.
-        var index = grains.GetGrain<IJobIndexGrain>(Tenants.Default);
+        // The caller's own tenant's list: its entries are that tenant's grain keys.
+        var index = grains.GetGrain<IJobIndexGrain>(user.TenantOf());
         var page = await index.Page(skip, take);
         var progress = await Task.WhenAll(page.Entries.Select(entry => grains.GetGrain<IJobGrain>(entry.JobId).GetProgress()));
         var gone = page.Entries.Where((_, i) => progress[i] is null).Select(entry => entry.JobId).ToList();

@@ -50,7 +50,7 @@ public sealed record JobProgressResponse(
         From(progress, costs.ForUsage(progress.Model, progress.Usage), webhook);
 
     private static JobProgressResponse From(JobProgress progress, CostQuote cost, WebhookStatus? webhook) => new(
-        progress.JobId,
+        JobKeys.PublicId(progress.JobId),
         progress.Status,
         progress.FileName,
         progress.TotalRows,
@@ -78,6 +78,6 @@ public sealed record JobProgressResponse(
         progress.Retries,
         progress.RowsBySilo,
         progress.ProviderLimits?.Select(ProviderLimitResponse.From).ToList() ?? [],
-        $"/jobs/{progress.JobId}/result",
+        $"/jobs/{JobKeys.PublicId(progress.JobId)}/result",
         webhook);
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Rows;
@@ -28,7 +29,7 @@ public static class JobRowsEndpoint
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> GetRows(string id, int? limit, IGrainFactory grains)
+    private static async Task<IResult> GetRows(string id, int? limit, ClaimsPrincipal user, IGrainFactory grains)
     {
         var wanted = limit ?? DefaultLimit;
         if (wanted is < 1 or > MaxLimit)
@@ -37,11 +38,11 @@ public static class JobRowsEndpoint
                 $"limit must be a whole number from 1 to {MaxLimit} (got {wanted}): how many finished rows to show.");
         }
 
-        var manifest = await grains.GetGrain<IJobGrain>(id).GetManifest();
-        if (manifest is null)
+        var key = JobsApi.KeyOf(user, id);
+        var manifest = key is null ? null : await grains.GetGrain<IJobGrain>(key).GetManifest();
+        if (key is null || manifest is null)
         {
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, "Job not found",
-                $"There is no job with id '{id}'. Use the id returned by POST /jobs.");
+            return JobsApi.NotFoundJob(id);
         }
 
         var columns = LeadColumns.Choose(manifest.Spec.Headers);
@@ -51,7 +52,7 @@ public static class JobRowsEndpoint
         var chunk = 0;
         for (; chunk < chunksToRead && rows.Count < wanted; chunk++)
         {
-            var output = await grains.GetGrain<IChunkGrain>(ChunkKeys.Chunk(id, chunk)).GetOutput();
+            var output = await grains.GetGrain<IChunkGrain>(ChunkKeys.Chunk(key, chunk)).GetOutput();
             for (var index = 0; index < output.Rows.Count && rows.Count < wanted; index++)
             {
                 rowNumber++;

@@ -19,7 +19,7 @@ public sealed record JobSummaryResponse(
     string Url)
 {
     public static JobSummaryResponse From(JobProgress progress) => new(
-        progress.JobId,
+        JobKeys.PublicId(progress.JobId),
         progress.Status,
         progress.FileName,
         progress.TotalRows,
@@ -31,5 +31,5 @@ public sealed record JobSummaryResponse(
         progress.StartedAt,
         progress.FinishedAt,
         progress.Error,
-        $"/jobs/{progress.JobId}");
+        $"/jobs/{JobKeys.PublicId(progress.JobId)}");
 }

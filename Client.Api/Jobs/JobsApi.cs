@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using PersonalizedLine.Client.Api.Auth;
+using PersonalizedLine.Client.Api.Quotas;
 using PersonalizedLine.Grains.Estimates;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Pricing;
@@ -45,11 +48,13 @@ public static class JobsApi
     }
 
     private static Task<IResult> SubmitJob(
-        HttpContext http, JobSubmitter submitter, CostCalculator costs, IOptions<UploadOptions> upload, WebhookUrlValidator webhooks) =>
+        HttpContext http, JobSubmitter submitter, CostCalculator costs, IOptions<UploadOptions> upload, WebhookUrlValidator webhooks, TenantQuotas quotas) =>
         ReadUploadAsync(http, upload.Value.MaxFileBytes, webhooks, async (form, token) =>
         {
-            var progress = await form.SubmitAsync(submitter, token);
-            return TypedResults.Accepted($"/jobs/{progress.JobId}", JobProgressResponse.From(progress, costs));
+            var tenant = http.User.TenantOf();
+            await quotas.CheckBeforeUploadAsync(tenant, token);
+            var progress = await form.SubmitAsync(submitter, token, tenant, (rows, t) => quotas.AdmitRowsAsync(tenant, rows, t));
+            return TypedResults.Accepted($"/jobs/{JobKeys.PublicId(progress.JobId)}", JobProgressResponse.From(progress, costs));
         });
 
     private static Task<IResult> EstimateJob(HttpContext http, JobEstimator estimator, IOptions<UploadOptions> upload, WebhookUrlValidator webhooks) =>
@@ -81,9 +86,14 @@ public static class JobsApi
         }
     }
 
-    private static async Task<IResult> GetJob(string id, IGrainFactory grains, CostCalculator costs)
+    private static async Task<IResult> GetJob(string id, ClaimsPrincipal user, IGrainFactory grains, CostCalculator costs)
     {
-        var progress = await grains.GetGrain<IJobGrain>(id).GetProgress();
+        if (KeyOf(user, id) is not { } key)
+        {
+            return NotFoundJob(id);
+        }
+
+        var progress = await grains.GetGrain<IJobGrain>(key).GetProgress();
         if (progress is null)
         {
             return NotFoundJob(id);
@@ -91,15 +101,16 @@ public static class JobsApi
 
         // Deliveries exist only once the job has an outcome; before that no webhook grain is woken.
         var webhook = progress.Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled
-            ? await grains.GetGrain<IJobWebhookGrain>(id).GetStatus()
+            ? await grains.GetGrain<IJobWebhookGrain>(key).GetStatus()
             : null;
         return TypedResults.Ok(JobProgressResponse.From(progress, costs, webhook));
     }
 
     private static async Task<IResult> GetResult(string id, bool? partial, HttpContext http, IGrainFactory grains, JobResultWriter writer)
     {
-        var manifest = await grains.GetGrain<IJobGrain>(id).GetManifest();
-        if (manifest is null)
+        var key = KeyOf(http.User, id);
+        var manifest = key is null ? null : await grains.GetGrain<IJobGrain>(key).GetManifest();
+        if (key is null || manifest is null)
         {
             return NotFoundJob(id);
         }
@@ -117,13 +128,13 @@ public static class JobsApi
         {
             FileNameStar = downloadName,
         }.ToString();
-        await writer.WriteAsync(id, manifest, http.Response.Body, http.RequestAborted);
+        await writer.WriteAsync(key, manifest, http.Response.Body, http.RequestAborted);
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> CancelJob(string id, IGrainFactory grains, CostCalculator costs)
+    private static async Task<IResult> CancelJob(string id, ClaimsPrincipal user, IGrainFactory grains, CostCalculator costs)
     {
-        var progress = await grains.GetGrain<IJobGrain>(id).Cancel();
+        var progress = KeyOf(user, id) is { } key ? await grains.GetGrain<IJobGrain>(key).Cancel() : null;
         if (progress is null)
         {
             return NotFoundJob(id);
@@ -138,13 +149,13 @@ public static class JobsApi
         return TypedResults.Ok(JobProgressResponse.From(progress, costs));
     }
 
-    private static Task<IResult> PauseJob(string id, IGrainFactory grains, CostCalculator costs) =>
-        ChangeAsync(id, costs, () => grains.GetGrain<IJobGrain>(id).Pause("Paused on request (POST /jobs/{id}/resume to go on)."));
+    private static Task<IResult> PauseJob(string id, ClaimsPrincipal user, IGrainFactory grains, CostCalculator costs) =>
+        ChangeAsync(id, user, costs, key => grains.GetGrain<IJobGrain>(key).Pause("Paused on request (POST /jobs/{id}/resume to go on)."));
 
-    private static Task<IResult> ResumeJob(string id, IGrainFactory grains, CostCalculator costs) =>
-        ChangeAsync(id, costs, () => grains.GetGrain<IJobGrain>(id).Resume());
+    private static Task<IResult> ResumeJob(string id, ClaimsPrincipal user, IGrainFactory grains, CostCalculator costs) =>
+        ChangeAsync(id, user, costs, key => grains.GetGrain<IJobGrain>(key).Resume());
 
-    private static Task<IResult> RetryJob(string id, string? reason, IGrainFactory grains, CostCalculator costs)
+    private static Task<IResult> RetryJob(string id, string? reason, ClaimsPrincipal user, IGrainFactory grains, CostCalculator costs)
     {
         RetryScope scope;
         switch (reason?.ToLowerInvariant())
@@ -160,18 +171,23 @@ public static class JobsApi
                     $"reason must be 'transient' (rows that failed on timeouts, 5xx, rate limits or cancellation) or 'all' (every failed row); got '{reason}'."));
         }
 
-        return ChangeAsync(id, costs, () => grains.GetGrain<IJobGrain>(id).Retry(scope));
+        return ChangeAsync(id, user, costs, key => grains.GetGrain<IJobGrain>(key).Retry(scope));
     }
 
-    private static async Task<IResult> DeleteJob(string id, IGrainFactory grains) =>
-        await grains.GetGrain<IJobGrain>(id).Delete() ? TypedResults.NoContent() : NotFoundJob(id);
+    private static async Task<IResult> DeleteJob(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        KeyOf(user, id) is { } key && await grains.GetGrain<IJobGrain>(key).Delete() ? TypedResults.NoContent() : NotFoundJob(id);
 
     /// <summary>A change of a job's status: its new progress, 404 for an unknown job, 409 when its status does not allow it.</summary>
-    private static async Task<IResult> ChangeAsync(string id, CostCalculator costs, Func<Task<JobProgress?>> change)
+    private static async Task<IResult> ChangeAsync(string id, ClaimsPrincipal user, CostCalculator costs, Func<string, Task<JobProgress?>> change)
     {
+        if (KeyOf(user, id) is not { } key)
+        {
+            return NotFoundJob(id);
+        }
+
         try
         {
-            var progress = await change();
+            var progress = await change(key);
             return progress is null ? NotFoundJob(id) : TypedResults.Ok(JobProgressResponse.From(progress, costs));
         }
         catch (JobConflictException conflict)
@@ -181,6 +197,12 @@ public static class JobsApi
         }
     }
 
-    private static IResult NotFoundJob(string id) => ApiProblems.Problem(StatusCodes.Status404NotFound, "Job not found",
+    /// <summary>
+    /// The grain key of the caller's job <paramref name="id"/>: always composed with the caller's own tenant, so another
+    /// tenant's job is out of reach and answers exactly like a job that does not exist. Null for an id no job can have.
+    /// </summary>
+    internal static string? KeyOf(ClaimsPrincipal user, string id) => JobKeys.For(user.TenantOf(), id);
+
+    internal static IResult NotFoundJob(string id) => ApiProblems.Problem(StatusCodes.Status404NotFound, "Job not found",
         $"There is no job with id '{id}'. Use the id returned by POST /jobs.");
 }

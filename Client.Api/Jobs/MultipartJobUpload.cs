@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using PersonalizedLine.Grains.Estimates;
+using PersonalizedLine.Grains.Interfaces.JobIndex;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Submission;
 using PersonalizedLine.Grains.Webhooks;
@@ -22,8 +23,9 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes, W
     private const int MaxFieldBytes = 64 * 1024;
     private const string FileFieldName = "file";
 
-    public Task<JobProgress> SubmitAsync(JobSubmitter submitter, CancellationToken cancellationToken) =>
-        ReadAsync((file, job, afterFile, token) => submitter.SubmitAsync(file, job, afterFile, token), cancellationToken);
+    public Task<JobProgress> SubmitAsync(
+        JobSubmitter submitter, CancellationToken cancellationToken, string tenant = Tenants.Default, Func<long, CancellationToken, Task>? admitRows = null) =>
+        ReadAsync((file, job, afterFile, token) => submitter.SubmitAsync(file, job, afterFile, token, tenant, admitRows), cancellationToken);
 
     public Task<JobEstimate> EstimateAsync(JobEstimator estimator, CancellationToken cancellationToken) =>
         ReadAsync(async (file, job, afterFile, token) =>

@@ -217,7 +217,7 @@ public sealed partial class ProviderBatchGrain(
             }
 
             var index = Batch.Parts.Count(p => p.Round == Batch.Round);
-            part = new ProviderBatchPart { Round = Batch.Round, From = Batch.NextChunk, FileName = $"personalizedline-{JobId}-round{Batch.Round}-part{index}.jsonl" };
+            part = new ProviderBatchPart { Round = Batch.Round, From = Batch.NextChunk, FileName = $"personalizedline-{JobKeys.ForFileName(JobId)}-round{Batch.Round}-part{index}.jsonl" };
             path = LocalPath(part.FileName);
             var (to, requests, bytes, chunks) = await new BatchFileWriter(GrainFactory, client).WriteAsync(JobId, Batch.RoundChunks, part.From, null, path, CancellationToken.None);
             (part.To, part.Requests, part.Bytes, part.Chunks) = (to, requests, bytes, chunks);

@@ -40,8 +40,8 @@ public sealed partial class JobGrain
         _pokeTimer = null;
     }
 
-    /// <summary>The list of jobs the job belongs to (one tenant until API keys bring more).</summary>
-    private IJobIndexGrain Index => GrainFactory.GetGrain<IJobIndexGrain>(Tenants.Default);
+    /// <summary>The job list of the tenant the job belongs to, named by the job's own key (see <see cref="JobKeys"/>).</summary>
+    private IJobIndexGrain Index => GrainFactory.GetGrain<IJobIndexGrain>(JobKeys.TenantOf(JobId));
 
     private IChunkGrain Chunk(int index) => GrainFactory.GetGrain<IChunkGrain>(ChunkKeys.Chunk(JobId, index));
 

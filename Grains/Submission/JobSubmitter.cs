@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Batches;
 using PersonalizedLine.Grains.Interfaces.Chunks;
+using PersonalizedLine.Grains.Interfaces.JobIndex;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Providers;
 
@@ -22,8 +23,14 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
     /// <param name="request">Templates and model asked for.</param>
     /// <param name="beforeStart">Runs after the last row is uploaded and before the job starts; throwing discards the job.</param>
     /// <param name="cancellationToken">Cancels the upload; the job is discarded.</param>
+    /// <param name="tenant">Whose job it is: the job's grain key is composed from it (see <see cref="JobKeys"/>).</param>
+    /// <param name="admitRows">
+    /// Told the row count once the whole file is stored and before the job starts (a per-tenant daily quota); throwing
+    /// discards the job.
+    /// </param>
     public async Task<JobProgress> SubmitAsync(
-        Stream csv, JobRequest request, Func<CancellationToken, Task>? beforeStart, CancellationToken cancellationToken)
+        Stream csv, JobRequest request, Func<CancellationToken, Task>? beforeStart, CancellationToken cancellationToken,
+        string tenant = Tenants.Default, Func<long, CancellationToken, Task>? admitRows = null)
     {
         var limits = upload.Value;
         await using var file = await JobFile.OpenAsync(csv, request, limits, llm.Value, cancellationToken, _clock.GetUtcNow());
@@ -34,7 +41,7 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
             throw new JobRejectedException([problem], "Batch mode is not available");
         }
 
-        var jobId = Guid.NewGuid().ToString("N");
+        var jobId = JobKeys.For(tenant, Guid.NewGuid().ToString("N"))!;
         var job = grains.GetGrain<IJobGrain>(jobId);
         try
         {
@@ -43,6 +50,11 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
             if (beforeStart is not null)
             {
                 await beforeStart(cancellationToken);
+            }
+
+            if (admitRows is not null)
+            {
+                await admitRows(rows, cancellationToken);
             }
 
             return await CallAsync(token => new ValueTask<JobProgress>(job.Seal(rows)), cancellationToken);

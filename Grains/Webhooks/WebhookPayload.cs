@@ -1,3 +1,4 @@
+using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Webhooks;
 
 namespace PersonalizedLine.Grains.Webhooks;
@@ -14,7 +15,7 @@ public sealed record WebhookPayload(string Id, string Type, DateTimeOffset Creat
         webhookEvent.Type,
         createdAt,
         new WebhookJobSummary(
-            webhookEvent.JobId,
+            JobKeys.PublicId(webhookEvent.JobId),
             webhookEvent.FileName,
             webhookEvent.Status.ToString().ToLowerInvariant(),
             webhookEvent.TotalRows,
@@ -24,6 +25,6 @@ public sealed record WebhookPayload(string Id, string Type, DateTimeOffset Creat
             webhookEvent.CreatedAt,
             webhookEvent.FinishedAt,
             webhookEvent.Error,
-            $"/jobs/{webhookEvent.JobId}",
-            $"/jobs/{webhookEvent.JobId}/result"));
+            $"/jobs/{JobKeys.PublicId(webhookEvent.JobId)}",
+            $"/jobs/{JobKeys.PublicId(webhookEvent.JobId)}/result"));
 }

@@ -30,6 +30,8 @@ public static class ConfigurationKeys
         typeof(PricingOptions),
         typeof(WebhookOptions),
         typeof(JobsOptions),
+        typeof(Auth.AuthOptions),
+        typeof(Auth.QuotaOptions),
     ];
 
     /// <summary>
