@@ -16,7 +16,7 @@ public static class JobsApi
     {
         var group = routes.MapGroup("/jobs").WithTags("Jobs");
         group.MapPost("/", SubmitJob)
-            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; limit=N runs only the first N rows, a preview; rowsPerRequest=B lets B rows share one LLM request; mode=batch sends the LLM work through the provider's Batch API; webhookUrl=URL receives the job's outcome as a signed POST).")
+            .WithSummary("Upload a CSV or .xlsx of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; sheet=NAME picks a workbook's sheet (default the first); limit=N runs only the first N rows, a preview; rowsPerRequest=B lets B rows share one LLM request; mode=batch sends the LLM work through the provider's Batch API; webhookUrl=URL receives the job's outcome as a signed POST).")
             .DisableAntiforgery();
         group.MapPost("/estimate", EstimateJob)
             .WithSummary("What the file would cost (same form as POST /jobs): rows, searches, LLM requests, tokens, time at the configured limits, money. Creates nothing, calls no provider.")
@@ -25,7 +25,7 @@ public static class JobsApi
             .WithSummary($"Your jobs, newest first, each with its status and counts: ?limit=1..{JobListEndpoint.MaxLimit} (default {JobListEndpoint.DefaultLimit})&offset=0.. (offset paging); answers {{ jobs, total, limit, offset, next }}, next being the next page's URL or null.");
         group.MapGet("/{id}", GetJob).WithSummary("A job's status, counts, rate, ETA and usage, and its webhook deliveries once it has an outcome.");
         group.MapGet("/{id}/result", GetResult)
-            .WithSummary("The output CSV, streamed. While the job runs, ?partial=true streams what is done so far.");
+            .WithSummary("The output CSV, streamed; ?format=xlsx for an Excel workbook instead. While the job runs, ?partial=true streams what is done so far.");
         group.MapPost("/{id}/cancel", CancelJob).WithSummary("Stop a job; unprocessed rows end as failed with a reason. During its upload, the upload stops and nothing is kept.");
         group.MapPost("/{id}/pause", PauseJob).WithSummary("No new rows start until the job is resumed; rows in flight finish.");
         group.MapPost("/{id}/resume", ResumeJob).WithSummary("A paused job goes on where it stopped.");
@@ -87,8 +87,13 @@ public static class JobsApi
         return TypedResults.Ok(JobProgressResponse.From(progress, costs, webhook));
     }
 
-    private static async Task<IResult> GetResult(string id, bool? partial, HttpContext http, IGrainFactory grains, JobResultWriter writer)
+    private static async Task<IResult> GetResult(string id, bool? partial, string? format, HttpContext http, IGrainFactory grains, JobResultWriter writer)
     {
+        if (!ResultDownload.TryParse(format, out var resultFormat, out var badFormat))
+        {
+            return badFormat!;
+        }
+
         var manifest = await grains.GetGrain<IJobGrain>(id).GetManifest();
         if (manifest is null)
         {
@@ -102,14 +107,7 @@ public static class JobsApi
                 $"Job {id} is {manifest.Status.ToString().ToLowerInvariant()}. Poll GET /jobs/{id} until its status is 'completed', or ask for ?partial=true to stream the rows done so far.");
         }
 
-        var downloadName = Path.GetFileNameWithoutExtension(manifest.Spec.FileName) + ".personalized.csv";
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
-        {
-            FileNameStar = downloadName,
-        }.ToString();
-        await writer.WriteAsync(id, manifest, http.Response.Body, http.RequestAborted);
-        return TypedResults.Empty;
+        return await ResultDownload.SendAsync(id, manifest, resultFormat, http, writer);
     }
 
     private static async Task<IResult> CancelJob(string id, IGrainFactory grains, CostCalculator costs)

@@ -30,7 +30,7 @@ internal static class BinaryInputDetector
         }
 
         // UTF-16 text is full of NUL bytes; it is only accepted when its byte order mark says so.
-        if (preamble.Encoding == InputEncoding.Utf8 && start.Contains((byte)0))
+        if (preamble.Encoding is InputEncoding.Utf8 or InputEncoding.Windows1252 && start.Contains((byte)0))
         {
             throw new CsvInputException(
                 CsvProblemKind.UnsupportedMediaType,

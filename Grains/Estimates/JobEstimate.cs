@@ -45,4 +45,7 @@ public sealed record JobEstimate(
 
     /// <summary>Online, or through the provider's Batch API (the cost then has its discount).</summary>
     public JobMode Mode { get; init; } = JobMode.Online;
+
+    /// <summary>How the file was read where it was not strict UTF-8 CSV (encoding, bare quotes, unnamed columns, the sheet), as a job would show them.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -142,6 +142,7 @@ public sealed class JobEstimator(
         {
             RowsPerRequest = requests.RowsPerRequest,
             Mode = file.Spec.Mode,
+            Warnings = file.Warnings,
         };
     }
 

@@ -1,0 +1,298 @@
+using System.Runtime.CompilerServices;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using PersonalizedLine.Grains.Csv;
+
+namespace PersonalizedLine.Grains.Xlsx;
+
+/// <summary>
+/// Reads the leads of an Excel workbook (.xlsx): one worksheet, its first non-empty row as the header, each further
+/// non-empty row as a lead, cells as the sheet shows them (<see cref="SheetCells"/>). The sheet is streamed row by row
+/// with OpenXmlReader, so memory holds one row (plus the shared string table) whatever the sheet's size. The same
+/// limits and header rules as for a CSV apply; line numbers are the sheet's row numbers.
+/// </summary>
+public sealed class XlsxLeadReader : ILeadFileReader
+{
+    private readonly Stream _file;
+    private readonly bool _ownsFile;
+    private readonly SpreadsheetDocument _document;
+    private readonly OpenXmlReader _reader;
+    private readonly SheetCells _cells;
+    private readonly CsvReadLimits _limits;
+    private readonly InputWarnings _warnings;
+    private readonly string _sheet;
+    private long _lastRow;
+    private bool _rowsRequested;
+
+    private XlsxLeadReader(Stream file, bool ownsFile, SpreadsheetDocument document, WorksheetPart part, string sheet, SheetCells cells, CsvReadLimits limits, InputWarnings warnings)
+    {
+        _file = file;
+        _ownsFile = ownsFile;
+        _document = document;
+        _reader = OpenXmlReader.Create(part);
+        _sheet = sheet;
+        _cells = cells;
+        _limits = limits;
+        _warnings = warnings;
+    }
+
+    public IReadOnlyList<string> Headers { get; private set; } = [];
+
+    /// <summary>A workbook has no separator; the CSV output uses a comma.</summary>
+    public char Delimiter => ',';
+
+    public IReadOnlyList<string> Warnings => _warnings.ToList();
+
+    internal static async Task<XlsxLeadReader> OpenAsync(
+        ReadOnlyMemory<byte> prefix, Stream input, string? sheet, CsvReadLimits limits, InputWarnings warnings, CancellationToken ct)
+    {
+        var (file, owned) = await WorkbookSpool.OpenAsync(prefix, input, ct).ConfigureAwait(false);
+        SpreadsheetDocument? document = null;
+        XlsxLeadReader? reader = null;
+        try
+        {
+            document = SpreadsheetDocument.Open(file, isEditable: false);
+            var workbook = document.WorkbookPart ?? throw NotAWorkbook("it has no workbook part");
+            var (part, name) = WorksheetChooser.Choose(workbook, sheet, warnings);
+            var cells = new SheetCells(SharedStrings.Load(workbook), CellFormats.Load(workbook));
+            reader = new XlsxLeadReader(file, owned, document, part, name, cells, limits, warnings);
+            reader.ReadHeader();
+            return reader;
+        }
+        catch (Exception ex)
+        {
+            if (reader is not null)
+            {
+                await reader.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                document?.Dispose();
+                if (owned)
+                {
+                    await file.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            if (ex is not CsvInputException && IsUnreadable(ex))
+            {
+                throw NotAWorkbook(ex.Message);
+            }
+
+            throw;
+        }
+    }
+
+    public async IAsyncEnumerable<LeadCsvRow> ReadRowsAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        if (_rowsRequested)
+        {
+            throw new InvalidOperationException("The rows of an upload can only be read once.");
+        }
+
+        _rowsRequested = true;
+        long rows = 0;
+        while (NextRow() is { } row)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (row.Cells.Count == 0)
+            {
+                continue; // a blank row, as a blank line in a CSV
+            }
+
+            if (++rows > _limits.MaxRows)
+            {
+                throw new CsvInputException(
+                    CsvProblemKind.TooLarge,
+                    $"Row {row.Number}: the sheet has more than {_limits.MaxRows} data rows, the most one upload may have. "
+                    + "Split it into smaller files, or ask the operator to raise Upload__MaxRows.",
+                    row.Number);
+            }
+
+            yield return ToLead(row);
+        }
+
+        if (rows == 0)
+        {
+            throw new CsvInputException(
+                CsvProblemKind.Malformed,
+                $"The sheet '{_sheet}' has a header row but no data rows. Add one lead per row below the header.");
+        }
+
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _reader.Dispose();
+        _document.Dispose();
+        if (_ownsFile)
+        {
+            await _file.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void ReadHeader()
+    {
+        SheetRow? header;
+        do
+        {
+            header = NextRow();
+        }
+        while (header is { Cells.Count: 0 });
+
+        if (header is null)
+        {
+            throw new CsvInputException(CsvProblemKind.Malformed, $"The sheet '{_sheet}' is empty.");
+        }
+
+        var names = new string[header.Cells[^1].Column + 1];
+        Array.Fill(names, string.Empty);
+        foreach (var (column, text) in header.Cells)
+        {
+            names[column] = text;
+        }
+
+        var unnamed = HeaderValidator.Validate(names, header.Number, _limits);
+        if (unnamed > 0)
+        {
+            _warnings.Add(HeaderValidator.DescribeUnnamedAtEnd(unnamed, names.Length));
+        }
+
+        Headers = names;
+    }
+
+    private LeadCsvRow ToLead(SheetRow row)
+    {
+        var cells = new string[Headers.Count];
+        Array.Fill(cells, string.Empty);
+        List<string>? extras = null;
+        foreach (var (column, text) in row.Cells)
+        {
+            if (column < cells.Length)
+            {
+                cells[column] = text;
+            }
+            else
+            {
+                (extras ??= []).Add($"{CellReference.Letters(column)}: \"{text}\"");
+            }
+        }
+
+        // Values right of the header would be lost in the output: the row is kept but flagged, as a CSV row with extra fields.
+        var problem = extras is null
+            ? null
+            : $"Row {row.Number} has values right of the last named column ({CellReference.Letters(Headers.Count - 1)}): {string.Join(" | ", extras)}. "
+                + "Give those columns a name in the header row, or delete the values.";
+        return new LeadCsvRow(row.Number, cells, problem);
+    }
+
+    /// <summary>The next row of the sheet with its non-empty cells in column order, or null at the end.</summary>
+    private SheetRow? NextRow()
+    {
+        try
+        {
+            while (_reader.Read())
+            {
+                if (_reader.ElementType == typeof(Row) && _reader.IsStartElement)
+                {
+                    var number = RowNumber() ?? _lastRow + 1;
+                    _lastRow = number;
+                    return new SheetRow(number, ReadCells(number));
+                }
+            }
+
+            return null;
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            throw new CsvInputException(
+                CsvProblemKind.Malformed,
+                $"The sheet '{_sheet}' cannot be read after row {_lastRow} ({ex.Message}). Open the workbook in Excel, save it again and upload it.",
+                _lastRow,
+                ex);
+        }
+    }
+
+    private List<(int Column, string Text)> ReadCells(long row)
+    {
+        var cells = new List<(int Column, string Text)>();
+        var next = 0;
+        if (!_reader.ReadFirstChild())
+        {
+            return cells;
+        }
+
+        do
+        {
+            if (_reader.ElementType != typeof(Cell) || !_reader.IsStartElement)
+            {
+                continue;
+            }
+
+            var cell = (Cell)_reader.LoadCurrentElement()!;
+
+            // A cell may leave out its reference: it then follows the previous one.
+            var column = CellReference.ColumnIndex(cell.CellReference?.Value) ?? next;
+            next = column + 1;
+            var text = _cells.Text(cell);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            CheckLimits(row, column, text);
+            cells.Add((column, text));
+        }
+        while (_reader.ReadNextSibling());
+
+        cells.Sort((a, b) => a.Column.CompareTo(b.Column));
+        return cells;
+    }
+
+    private void CheckLimits(long row, int column, string text)
+    {
+        if (column >= _limits.MaxColumns)
+        {
+            throw new CsvInputException(
+                CsvProblemKind.TooLarge,
+                $"Row {row} has a value in column {CellReference.Letters(column)} ({column + 1}); the limit is {_limits.MaxColumns} columns. "
+                + "Remove columns you do not need, or ask the operator to raise Upload__MaxColumns.",
+                row);
+        }
+
+        if (text.Length > _limits.MaxFieldChars)
+        {
+            throw new CsvInputException(
+                CsvProblemKind.TooLarge,
+                $"Row {row}, cell {CellReference.Letters(column)}{row} has {text.Length} characters; the limit is {_limits.MaxFieldChars}. "
+                + "Shorten that cell, or ask the operator to raise Upload__MaxFieldChars.",
+                row);
+        }
+    }
+
+    private long? RowNumber()
+    {
+        foreach (var attribute in _reader.Attributes)
+        {
+            if (attribute.LocalName == "r" && long.TryParse(attribute.Value, out var number) && number > 0)
+            {
+                return number;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsUnreadable(Exception ex) =>
+        ex is OpenXmlPackageException or XmlException or InvalidDataException or FormatException or IOException or InvalidOperationException;
+
+    private static CsvInputException NotAWorkbook(string reason) => new(
+        CsvProblemKind.UnsupportedMediaType,
+        $"This file is a ZIP archive but not an Excel workbook (.xlsx) that can be read ({reason}). "
+        + "Upload a CSV, or an .xlsx saved by Excel, LibreOffice or Google Sheets.");
+
+    private sealed record SheetRow(long Number, List<(int Column, string Text)> Cells);
+}
