@@ -32,7 +32,7 @@ internal static class CsvErrors
         $"Line {utf8Line} has UTF-8 text, but line {legacyLine} has text that is not UTF-8 (it reads as Windows-1252): "
         + "the file mixes two encodings, and reading it either way would garble some names. "
         + "Save the whole file as UTF-8 (in Excel: 'CSV UTF-8') and upload again.",
-        Math.Min(utf8Line, legacyLine));
+        utf8Line);
 
     /// <summary>Runs a CsvHelper read and rewords the errors it raises itself.</summary>
     public static async ValueTask<T> Translate<T>(Func<ValueTask<T>> read)
