@@ -10,4 +10,7 @@ internal enum InputEncoding
     Utf16LittleEndian,
     Utf16BigEndian,
     Windows1252,
+
+    /// <summary>No BOM and only ASCII in the first block: the first byte that is not ASCII decides between the two above.</summary>
+    AsciiSoFar,
 }

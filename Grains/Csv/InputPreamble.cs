@@ -69,9 +69,9 @@ internal sealed class InputPreamble
     /// their line number later, by the validating stream. A character cut at the end of the block
     /// does not matter for finding the separator.
     /// </summary>
-    public string DecodeSample(int maxBytes)
+    public string DecodeSample()
     {
-        var sample = Content[..Math.Min(maxBytes, Content.Length)];
+        var sample = Content;
         return Encoding switch
         {
             InputEncoding.Utf16LittleEndian => System.Text.Encoding.Unicode.GetString(sample),

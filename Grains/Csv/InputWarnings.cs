@@ -10,6 +10,11 @@ public sealed class InputWarnings
     private long _bareQuoteCells;
     private long _firstBareQuoteLine;
 
+    /// <summary>The note for a file read as Windows-1252 from <paramref name="line"/> on (the lines before are ASCII).</summary>
+    public static string ReadAsWindows1252(long line) =>
+        $"The file is not UTF-8 (line {line} is the first that is not): it was read as Windows-1252, "
+        + "the encoding of Excel's 'CSV' on Windows (Latin-1 letters read the same). The result is UTF-8.";
+
     /// <summary>Adds a finished sentence.</summary>
     public void Add(string note) => _notes.Add(note);
 

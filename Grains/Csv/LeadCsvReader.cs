@@ -15,12 +15,11 @@ public sealed class LeadCsvReader : ILeadFileReader
 {
     /// <summary>
     /// The first block, read before parsing: enough to see the header of any sane file, to recognise binary formats
-    /// by their first bytes, and to tell UTF-8 from Windows-1252 with confidence.
+    /// by their first bytes and to tell UTF-8 from Windows-1252 (when the block is all ASCII, the first byte that is
+    /// not decides, however far into the file: <see cref="LateEncodingStream"/>). Small, so that a slow upload's job
+    /// exists as soon as its first rows arrive.
     /// </summary>
-    internal const int PreambleBytes = 1024 * 1024;
-
-    // The header line is found in this much of the block (a header is never near that long).
-    private const int SeparatorSampleBytes = 64 * 1024;
+    internal const int PreambleBytes = 64 * 1024;
 
     private readonly CsvReader _csv;
     private readonly CsvReadLimits _limits;
@@ -68,7 +67,7 @@ public sealed class LeadCsvReader : ILeadFileReader
             throw CsvErrors.MixedEncodings(utf8Line, preamble.FirstLegacyLine);
         }
 
-        var sample = preamble.DecodeSample(preamble.IsWholeInput ? preamble.Length : SeparatorSampleBytes);
+        var sample = preamble.DecodeSample();
         if (preamble.IsWholeInput && string.IsNullOrWhiteSpace(sample))
         {
             throw new CsvInputException(CsvProblemKind.Malformed, "The file is empty.");
@@ -76,12 +75,11 @@ public sealed class LeadCsvReader : ILeadFileReader
 
         if (preamble.Encoding == InputEncoding.Windows1252)
         {
-            warnings.Add($"The file is not UTF-8 (line {preamble.FirstLegacyLine} is the first that is not): it was read as Windows-1252, "
-                + "the encoding of Excel's 'CSV' on Windows (Latin-1 letters read the same). The result is UTF-8.");
+            warnings.Add(InputWarnings.ReadAsWindows1252(preamble.FirstLegacyLine));
         }
 
         var delimiter = SeparatorDetector.FromHeaderLine(sample);
-        var csv = CsvReader.Create(OpenText(input, preamble), ReaderOptions.For(delimiter, limits, warnings), leaveOpen: false);
+        var csv = CsvReader.Create(OpenText(input, preamble, warnings), ReaderOptions.For(delimiter, limits, warnings), leaveOpen: false);
         try
         {
             await CsvErrors.Translate(() => csv.ReadHeaderAsync(ct)).ConfigureAwait(false);
@@ -145,7 +143,7 @@ public sealed class LeadCsvReader : ILeadFileReader
 
     public ValueTask DisposeAsync() => _csv.DisposeAsync();
 
-    private static Stream OpenText(Stream input, InputPreamble preamble)
+    private static Stream OpenText(Stream input, InputPreamble preamble, InputWarnings warnings)
     {
         // The byte order mark is dropped here so that it never ends up in the first header name.
         Stream bytes = new PrefixedStream(preamble.Buffer, preamble.BomLength, preamble.Length - preamble.BomLength, input);
@@ -155,6 +153,11 @@ public sealed class LeadCsvReader : ILeadFileReader
             bytes = new PrefixedStream(preamble.Buffer, 0, preamble.Length, new Windows1252GuardStream(input, preamble.FirstLegacyLine).After(preamble.Content));
             bytes = Encoding.CreateTranscodingStream(bytes, LegacyEncodings.Windows1252, new UTF8Encoding(false), leaveOpen: false);
             return new Utf8ValidatingStream(bytes, innerIsTranscodedUtf16: false);
+        }
+
+        if (preamble.Encoding == InputEncoding.AsciiSoFar)
+        {
+            return new Utf8ValidatingStream(new LateEncodingStream(bytes, warnings), innerIsTranscodedUtf16: false);
         }
 
         var utf16 = preamble.Encoding != InputEncoding.Utf8;

@@ -6,7 +6,8 @@ namespace PersonalizedLine.Grains.Csv;
 /// <summary>
 /// Decides the encoding of a file without a byte order mark from its first block: UTF-8 when the block is valid
 /// UTF-8, else Windows-1252 (Excel's plain "CSV" on Western Windows; its letters are Latin-1's), unless the block
-/// also holds UTF-8 characters, which means the file mixes both and cannot be read without garbling part of it.
+/// also holds UTF-8 characters, which means the file mixes both and cannot be read without garbling part of it. A
+/// block of plain ASCII (the same in both) leaves the decision to the first byte that is not.
 /// </summary>
 internal static class TextEncodingSniffer
 {
@@ -18,6 +19,11 @@ internal static class TextEncodingSniffer
     {
         firstLegacyLine = 0;
         firstUtf8Line = null;
+        if (!isWholeInput && block.IndexOfAnyExceptInRange((byte)0, (byte)0x7F) < 0)
+        {
+            return InputEncoding.AsciiSoFar;
+        }
+
         var invalidAt = FirstInvalidUtf8(block, isWholeInput);
         if (invalidAt < 0)
         {

@@ -7,13 +7,14 @@ namespace PersonalizedLine.Grains.Csv;
 /// </summary>
 /// <param name="inner">The bytes after the part already checked.</param>
 /// <param name="firstLegacyLine">The line of the first byte that is not UTF-8, for the message.</param>
-internal sealed class Windows1252GuardStream(Stream inner, long firstLegacyLine) : ReadOnlyStreamBase
+/// <param name="linesBefore">The lines of the file before <paramref name="inner"/>'s first byte, if any were counted.</param>
+internal sealed class Windows1252GuardStream(Stream inner, long firstLegacyLine, LineCounter linesBefore = default) : ReadOnlyStreamBase
 {
     // The start of a character cut by a read boundary (at most 3 bytes) waits for the next read.
     private readonly byte[] _pending = new byte[3];
     private int _pendingCount;
     private byte[] _joined = [];
-    private LineCounter _lines;
+    private LineCounter _lines = linesBefore;
 
     public override int Read(Span<byte> buffer)
     {

@@ -114,14 +114,15 @@ public sealed class XlsxLeadReader : ILeadFileReader
             yield return ToLead(row);
         }
 
+        // The sheet is read synchronously, from a local file; the signature is asynchronous for the CSV's sake.
+        await Task.CompletedTask.ConfigureAwait(false);
+
         if (rows == 0)
         {
             throw new CsvInputException(
                 CsvProblemKind.Malformed,
                 $"The sheet '{_sheet}' has a header row but no data rows. Add one lead per row below the header.");
         }
-
-        await Task.CompletedTask.ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -108,6 +108,62 @@ public sealed class LegacyEncodingTests
     }
 
     [Fact]
+    public async Task AWindows1252FileWhoseFirstAccentIsFarDownIsReadAsWindows1252()
+    {
+        // The first block is plain ASCII, the same in both encodings: the first byte that is not decides.
+        var upload = new List<byte>(AsciiRows(100_000));
+        upload.AddRange([.. "Ren"u8, 0xE9, .. ",Caf"u8, 0xE9, .. " 5"u8, 0x80, .. "\r\n"u8]);
+
+        var (output, warnings, _, rows) = await RoundTripAsync([.. upload]);
+
+        Assert.Equal(100_001, rows.Count);
+        Assert.Equal(["René", "Café 5€"], rows[^1].Cells);
+        Assert.EndsWith("\r\nRené,Café 5€,line 100002,ok,\r\n", output);
+        Assert.Equal(InputWarnings.ReadAsWindows1252(100_002), Assert.Single(warnings));
+    }
+
+    [Fact]
+    public async Task AUtf8FileWhoseFirstAccentIsFarDownIsReadAsUtf8()
+    {
+        // Thousands of 3-byte characters after the decision: some are cut by read boundaries.
+        var upload = new List<byte>(AsciiRows(100_000));
+        for (var i = 0; i < 20_000; i++)
+        {
+            upload.AddRange(Encoding.UTF8.GetBytes($"€uro {i},Köln\r\n"));
+        }
+
+        var (_, warnings, _, rows) = await RoundTripAsync([.. upload]);
+
+        Assert.Empty(warnings);
+        Assert.Equal(120_000, rows.Count);
+        Assert.Equal(["€uro 19999", "Köln"], rows[^1].Cells);
+    }
+
+    [Fact]
+    public async Task AFileDecidedAsWindows1252LateThatTurnsToUtf8IsRefusedNamingBothLines()
+    {
+        var upload = new List<byte>(AsciiRows(100_000));
+        upload.AddRange([.. "Ren"u8, 0xE9, .. ",Lyon\r\nZo"u8, 0xC3, 0xAB, .. ",Paris\r\n"u8]);
+
+        var error = await FailureAsync([.. upload]);
+
+        Assert.Equal(100_003, error.LineNumber);
+        Assert.StartsWith("Line 100003 has UTF-8 text, but line 100002 has text that is not UTF-8", error.Message);
+    }
+
+    [Fact]
+    public async Task AFileDecidedAsUtf8LateThatTurnsToWindows1252IsRefusedWithTheLine()
+    {
+        var upload = new List<byte>(AsciiRows(100_000));
+        upload.AddRange([.. "Zo"u8, 0xC3, 0xAB, .. ",Paris\r\nRen"u8, 0xE9, .. ",Lyon\r\n"u8]);
+
+        var error = await FailureAsync([.. upload]);
+
+        Assert.Equal(100_003, error.LineNumber);
+        Assert.StartsWith("Line 100003 is not valid UTF-8 text, although the start of the file is", error.Message);
+    }
+
+    [Fact]
     public async Task AWindows1252CharacterCutByReadBoundariesIsNeverMistakenForUtf8()
     {
         // Every row has Ã (C3) then a space: never UTF-8, wherever a read boundary falls.
@@ -121,6 +177,17 @@ public sealed class LegacyEncodingTests
 
         Assert.Equal(120_000, rows.Count);
         Assert.Equal(["\u00C3 119999", "Berlin"], rows[^1].Cells);
+    }
+
+    private static byte[] AsciiRows(int rows)
+    {
+        var text = new StringBuilder("name,city\r\n");
+        for (var i = 0; i < rows; i++)
+        {
+            text.Append("Anna,Berlin\r\n");
+        }
+
+        return Encoding.ASCII.GetBytes(text.ToString());
     }
 
     private static Encoding CodePages(int codePage)
