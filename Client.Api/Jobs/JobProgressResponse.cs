@@ -45,8 +45,8 @@ public sealed record JobProgressResponse(
     IReadOnlyDictionary<string, long> RowsBySilo,
     IReadOnlyList<ProviderLimitResponse> ProviderLimits,
     string ResultUrl,
-    WebhookStatus? Webhook = null,
-    IReadOnlyList<string>? Warnings = null)
+    IReadOnlyList<string> Warnings,
+    WebhookStatus? Webhook = null)
 {
     public static JobProgressResponse From(JobProgress progress, CostCalculator costs, WebhookStatus? webhook = null) =>
         From(progress, costs.ForUsage(progress.Model, progress.Usage), webhook);
@@ -81,6 +81,6 @@ public sealed record JobProgressResponse(
         progress.RowsBySilo,
         progress.ProviderLimits?.Select(ProviderLimitResponse.From).ToList() ?? [],
         $"/jobs/{progress.JobId}/result",
-        webhook,
-        progress.Warnings ?? []);
+        progress.Warnings ?? [],
+        webhook);
 }

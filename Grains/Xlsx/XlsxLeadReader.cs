@@ -1,8 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Xml;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using PersonalizedLine.Grains.Csv;
 
 namespace PersonalizedLine.Grains.Xlsx;
@@ -18,12 +16,10 @@ public sealed class XlsxLeadReader : ILeadFileReader
     private readonly Stream _file;
     private readonly bool _ownsFile;
     private readonly SpreadsheetDocument _document;
-    private readonly OpenXmlReader _reader;
-    private readonly SheetCells _cells;
+    private readonly SheetRowReader _rows;
     private readonly CsvReadLimits _limits;
     private readonly InputWarnings _warnings;
     private readonly string _sheet;
-    private long _lastRow;
     private bool _rowsRequested;
 
     private XlsxLeadReader(Stream file, bool ownsFile, SpreadsheetDocument document, WorksheetPart part, string sheet, SheetCells cells, CsvReadLimits limits, InputWarnings warnings)
@@ -31,9 +27,8 @@ public sealed class XlsxLeadReader : ILeadFileReader
         _file = file;
         _ownsFile = ownsFile;
         _document = document;
-        _reader = OpenXmlReader.Create(part);
+        _rows = new SheetRowReader(part, sheet, cells, limits);
         _sheet = sheet;
-        _cells = cells;
         _limits = limits;
         _warnings = warnings;
     }
@@ -94,7 +89,7 @@ public sealed class XlsxLeadReader : ILeadFileReader
 
         _rowsRequested = true;
         long rows = 0;
-        while (NextRow() is { } row)
+        while (_rows.Next() is { } row)
         {
             ct.ThrowIfCancellationRequested();
             if (row.Cells.Count == 0)
@@ -127,7 +122,7 @@ public sealed class XlsxLeadReader : ILeadFileReader
 
     public async ValueTask DisposeAsync()
     {
-        _reader.Dispose();
+        _rows.Dispose();
         _document.Dispose();
         if (_ownsFile)
         {
@@ -140,7 +135,7 @@ public sealed class XlsxLeadReader : ILeadFileReader
         SheetRow? header;
         do
         {
-            header = NextRow();
+            header = _rows.Next();
         }
         while (header is { Cells.Count: 0 });
 
@@ -190,110 +185,11 @@ public sealed class XlsxLeadReader : ILeadFileReader
         return new LeadCsvRow(row.Number, cells, problem);
     }
 
-    /// <summary>The next row of the sheet with its non-empty cells in column order, or null at the end.</summary>
-    private SheetRow? NextRow()
-    {
-        try
-        {
-            while (_reader.Read())
-            {
-                if (_reader.ElementType == typeof(Row) && _reader.IsStartElement)
-                {
-                    var number = RowNumber() ?? _lastRow + 1;
-                    _lastRow = number;
-                    return new SheetRow(number, ReadCells(number));
-                }
-            }
-
-            return null;
-        }
-        catch (Exception ex) when (IsUnreadable(ex))
-        {
-            throw new CsvInputException(
-                CsvProblemKind.Malformed,
-                $"The sheet '{_sheet}' cannot be read after row {_lastRow} ({ex.Message}). Open the workbook in Excel, save it again and upload it.",
-                _lastRow,
-                ex);
-        }
-    }
-
-    private List<(int Column, string Text)> ReadCells(long row)
-    {
-        var cells = new List<(int Column, string Text)>();
-        var next = 0;
-        if (!_reader.ReadFirstChild())
-        {
-            return cells;
-        }
-
-        do
-        {
-            if (_reader.ElementType != typeof(Cell) || !_reader.IsStartElement)
-            {
-                continue;
-            }
-
-            var cell = (Cell)_reader.LoadCurrentElement()!;
-
-            // A cell may leave out its reference: it then follows the previous one.
-            var column = CellReference.ColumnIndex(cell.CellReference?.Value) ?? next;
-            next = column + 1;
-            var text = _cells.Text(cell);
-            if (text.Length == 0)
-            {
-                continue;
-            }
-
-            CheckLimits(row, column, text);
-            cells.Add((column, text));
-        }
-        while (_reader.ReadNextSibling());
-
-        cells.Sort((a, b) => a.Column.CompareTo(b.Column));
-        return cells;
-    }
-
-    private void CheckLimits(long row, int column, string text)
-    {
-        if (column >= _limits.MaxColumns)
-        {
-            throw new CsvInputException(
-                CsvProblemKind.TooLarge,
-                $"Row {row} has a value in column {CellReference.Letters(column)} ({column + 1}); the limit is {_limits.MaxColumns} columns. "
-                + "Remove columns you do not need, or ask the operator to raise Upload__MaxColumns.",
-                row);
-        }
-
-        if (text.Length > _limits.MaxFieldChars)
-        {
-            throw new CsvInputException(
-                CsvProblemKind.TooLarge,
-                $"Row {row}, cell {CellReference.Letters(column)}{row} has {text.Length} characters; the limit is {_limits.MaxFieldChars}. "
-                + "Shorten that cell, or ask the operator to raise Upload__MaxFieldChars.",
-                row);
-        }
-    }
-
-    private long? RowNumber()
-    {
-        foreach (var attribute in _reader.Attributes)
-        {
-            if (attribute.LocalName == "r" && long.TryParse(attribute.Value, out var number) && number > 0)
-            {
-                return number;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsUnreadable(Exception ex) =>
+    internal static bool IsUnreadable(Exception ex) =>
         ex is OpenXmlPackageException or XmlException or InvalidDataException or FormatException or IOException or InvalidOperationException;
 
     private static CsvInputException NotAWorkbook(string reason) => new(
         CsvProblemKind.UnsupportedMediaType,
         $"This file is a ZIP archive but not an Excel workbook (.xlsx) that can be read ({reason}). "
         + "Upload a CSV, or an .xlsx saved by Excel, LibreOffice or Google Sheets.");
-
-    private sealed record SheetRow(long Number, List<(int Column, string Text)> Cells);
 }
