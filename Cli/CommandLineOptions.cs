@@ -13,19 +13,27 @@ namespace PersonalizedLine.Cli;
 /// <param name="Limit">A preview: process only the first this many rows.</param>
 /// <param name="RowsPerRequest">Rows sharing one LLM request; null for <c>Llm__RowsPerRequest</c>.</param>
 /// <param name="Batch">Send the LLM work through the provider's Batch API (null: <c>Llm__Mode</c>).</param>
+/// <param name="Sheet">For an .xlsx input, the sheet to read (null: the first).</param>
 public sealed record CommandLineOptions(
     string InputPath, string OutputPath, string? Prompt, string? ResearchQuery, string? Model,
-    bool RefreshResearch = false, bool Estimate = false, long? Limit = null, int? RowsPerRequest = null, bool Batch = false)
+    bool RefreshResearch = false, bool Estimate = false, long? Limit = null, int? RowsPerRequest = null, bool Batch = false,
+    string? Sheet = null)
 {
+    /// <summary>The output is a workbook when its name ends with .xlsx, else a CSV.</summary>
+    public bool WritesXlsx => OutputPath.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
+
     private const int MaxRowsPerRequest = Grains.Providers.LlmOptions.MaxRowsPerRequest;
 
     public const string Usage = """
-        Usage: personalizedline <leads.csv> [--output <file>] [--prompt <text|@file>] [--research-query <text>] [--model <id>]
+        Usage: personalizedline <leads.csv|leads.xlsx> [--output <file>] [--sheet <name>] [--prompt <text|@file>] [--research-query <text>] [--model <id>]
                                             [--refresh-research] [--limit <rows>] [--rows-per-request <n>] [--batch] [--estimate]
 
         Researches each lead's company and writes one personalized opening line per row.
         The output keeps every input column and row, in order, and adds personalized_line,
         personalization_status and personalization_error. Default output: <input>.personalized.csv
+        (.xlsx for an .xlsx input); an --output name ending in .xlsx writes an Excel workbook.
+        CSV input may be UTF-8, UTF-16 with a byte order mark or Windows-1252; an .xlsx is read from
+        its first sheet, or from --sheet <name>.
         Research is cached per distinct query for Research__CacheTtl (7 days); --refresh-research searches again.
 
         --estimate      print what the file would cost (searches, LLM requests, tokens, time at the
@@ -49,7 +57,7 @@ public sealed record CommandLineOptions(
     /// <summary>Parses the arguments, or returns the reason they are unusable.</summary>
     public static (CommandLineOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
-        string? input = null, output = null, prompt = null, research = null, model = null, limit = null, rowsPerRequest = null;
+        string? input = null, output = null, prompt = null, research = null, model = null, limit = null, rowsPerRequest = null, sheet = null;
         var refreshResearch = false;
         var estimate = false;
         var batch = false;
@@ -82,6 +90,9 @@ public sealed record CommandLineOptions(
                 case "--rows-per-request":
                     rowsPerRequest = NextValue() ?? string.Empty;
                     break;
+                case "--sheet":
+                    sheet = NextValue() ?? string.Empty;
+                    break;
                 case "--batch":
                     batch = true;
                     break;
@@ -104,7 +115,7 @@ public sealed record CommandLineOptions(
             return (null, "Name the CSV to process.");
         }
 
-        if (output is "" || prompt is "" || research is "" || model is "" || limit is "" || rowsPerRequest is "")
+        if (output is "" || prompt is "" || research is "" || model is "" || limit is "" || rowsPerRequest is "" || sheet is "")
         {
             return (null, "An option is missing its value.");
         }
@@ -131,7 +142,8 @@ public sealed record CommandLineOptions(
             perRequest = shared;
         }
 
-        output ??= Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".personalized.csv");
-        return (new CommandLineOptions(input, output, prompt, research, model, refreshResearch, estimate, rowLimit, perRequest, batch), null);
+        var extension = input.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ".xlsx" : ".csv";
+        output ??= Path.Combine(Path.GetDirectoryName(input) ?? ".", Path.GetFileNameWithoutExtension(input) + ".personalized" + extension);
+        return (new CommandLineOptions(input, output, prompt, research, model, refreshResearch, estimate, rowLimit, perRequest, batch, sheet), null);
     }
 }

@@ -34,6 +34,8 @@ public static class EstimatePrinter
         {
             AnsiConsole.MarkupLine($"[grey]- {Markup.Escape(note)}[/]");
         }
+
+        InputWarningsPrinter.Print(estimate.Warnings);
     }
 
     /// <summary>US dollars, with enough decimals to show a fraction of a cent.</summary>

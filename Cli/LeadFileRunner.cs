@@ -42,7 +42,7 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
 
         var clock = Stopwatch.StartNew();
         var request = new JobRequest(Path.GetFileName(options.InputPath), prompt, options.ResearchQuery, options.Model, options.RefreshResearch, options.Limit, options.RowsPerRequest,
-            options.Batch ? JobMode.Batch : null);
+            options.Batch ? JobMode.Batch : null, Sheet: options.Sheet);
         JobProgress progress;
         try
         {
@@ -63,13 +63,12 @@ public sealed class LeadFileRunner(IServiceProvider services, bool offlineResear
             return ExitBadInput;
         }
 
+        InputWarningsPrinter.Print(progress.Warnings);
         var job = grains.GetGrain<IJobGrain>(progress.JobId);
         progress = await FollowAsync(job, progress, interrupt.Token);
-
-        await using (var output = File.Create(options.OutputPath))
+        if (!await ResultFileWriter.WriteAsync(services.GetRequiredService<JobResultWriter>(), job, progress.JobId, options))
         {
-            var manifest = await job.GetManifest() ?? throw new InvalidOperationException("The job vanished.");
-            await services.GetRequiredService<JobResultWriter>().WriteAsync(progress.JobId, manifest, output, CancellationToken.None);
+            return ExitBadInput;
         }
 
         PrintSummary(options, progress, clock.Elapsed);

@@ -12,7 +12,8 @@ namespace PersonalizedLine.Client.Api.Jobs;
 /// providers are held to and the requests waiting for them; the ETA then follows those limits. A batch-mode job shows
 /// its rows researched and waiting for the provider batch, and the provider batches themselves (status and counts). A paused
 /// job says why in <see cref="PauseReason"/>; <see cref="Retries"/> counts the retries of its failed rows.
-/// <see cref="Webhook"/> lists the job's webhook deliveries and their attempts (null when it has none).
+/// <see cref="Webhook"/> lists the job's webhook deliveries and their attempts (null when it has none). <see cref="Warnings"/>
+/// say how the file was read where it was not strict UTF-8 CSV: its encoding, bare quotes read as text, unnamed columns, the sheet.
 /// </summary>
 public sealed record JobProgressResponse(
     string Id,
@@ -44,6 +45,7 @@ public sealed record JobProgressResponse(
     IReadOnlyDictionary<string, long> RowsBySilo,
     IReadOnlyList<ProviderLimitResponse> ProviderLimits,
     string ResultUrl,
+    IReadOnlyList<string> Warnings,
     WebhookStatus? Webhook = null)
 {
     public static JobProgressResponse From(JobProgress progress, CostCalculator costs, WebhookStatus? webhook = null) =>
@@ -79,5 +81,6 @@ public sealed record JobProgressResponse(
         progress.RowsBySilo,
         progress.ProviderLimits?.Select(ProviderLimitResponse.From).ToList() ?? [],
         $"/jobs/{JobKeys.PublicId(progress.JobId)}/result",
+        progress.Warnings ?? [],
         webhook);
 }

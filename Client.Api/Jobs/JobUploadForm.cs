@@ -15,8 +15,10 @@ public sealed class JobUploadForm
 
     public const string WebhookUrlField = "webhookUrl";
 
+    public const string SheetField = "sheet";
+
     public static readonly IReadOnlySet<string> FieldNames =
-        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch", LimitField, RowsPerRequestField, ModeField, WebhookUrlField };
+        new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "prompt", "researchQuery", "model", "refreshResearch", LimitField, RowsPerRequestField, ModeField, WebhookUrlField, SheetField };
 
     public string? Prompt { get; set; }
 
@@ -35,6 +37,9 @@ public sealed class JobUploadForm
     /// <summary>Where the job's outcome is POSTed, signed (checked by <c>WebhookUrlValidator</c> before the job is created).</summary>
     public string? WebhookUrl { get; set; }
 
+    /// <summary>For an .xlsx upload, the sheet to read by name (null: the first).</summary>
+    public string? Sheet { get; set; }
+
     /// <summary>The <c>rowsPerRequest</c> field as sent; see <see cref="RowsPerRequest"/>.</summary>
     public string? RowsPerRequestText { get; set; }
 
@@ -50,6 +55,7 @@ public sealed class JobUploadForm
             case "rowsperrequest": RowsPerRequestText = value; break;
             case ModeField: ModeText = value; break;
             case "webhookurl": WebhookUrl = value; break;
+            case SheetField: Sheet = value; break;
         }
     }
 

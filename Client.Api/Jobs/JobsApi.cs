@@ -21,7 +21,7 @@ public static class JobsApi
         group.MapPost("/", SubmitJob)
             .DescribesUploadForm()
             .Produces<JobProgressResponse>(StatusCodes.Status202Accepted)
-            .WithSummary("Upload a CSV of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; limit=N runs only the first N rows, a preview; rowsPerRequest=B lets B rows share one LLM request; mode=batch sends the LLM work through the provider's Batch API; webhookUrl=URL receives the job's outcome as a signed POST).")
+            .WithSummary("Upload a CSV or .xlsx of leads (multipart/form-data: file, optional prompt, researchQuery, model, refreshResearch; sheet=NAME picks a workbook's sheet (default the first); limit=N runs only the first N rows, a preview; rowsPerRequest=B lets B rows share one LLM request; mode=batch sends the LLM work through the provider's Batch API; webhookUrl=URL receives the job's outcome as a signed POST).")
             .DisableAntiforgery();
         group.MapPost("/estimate", EstimateJob)
             .DescribesUploadForm()
@@ -33,8 +33,8 @@ public static class JobsApi
             .WithSummary($"Your jobs, newest first, each with its status and counts: ?limit=1..{JobListEndpoint.MaxLimit} (default {JobListEndpoint.DefaultLimit})&offset=0.. (offset paging); answers {{ jobs, total, limit, offset, next }}, next being the next page's URL or null.");
         group.MapGet("/{id}", GetJob).Produces<JobProgressResponse>().WithSummary("A job's status, counts, rate, ETA and usage, and its webhook deliveries once it has an outcome.");
         group.MapGet("/{id}/result", GetResult)
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .WithSummary("The output CSV, streamed. While the job runs, ?partial=true streams what is done so far.");
+            .Produces(StatusCodes.Status200OK, responseType: null, contentType: "text/csv", ResultDownload.XlsxContentType)
+            .WithSummary("The output CSV, streamed; ?format=xlsx for an Excel workbook instead. While the job runs, ?partial=true streams what is done so far.");
         group.MapPost("/{id}/cancel", CancelJob).Produces<JobProgressResponse>().WithSummary("Stop a job; unprocessed rows end as failed with a reason. During its upload, the upload stops and nothing is kept.");
         group.MapPost("/{id}/pause", PauseJob).Produces<JobProgressResponse>().WithSummary("No new rows start until the job is resumed; rows in flight finish.");
         group.MapPost("/{id}/resume", ResumeJob).Produces<JobProgressResponse>().WithSummary("A paused job goes on where it stopped.");
@@ -106,8 +106,13 @@ public static class JobsApi
         return TypedResults.Ok(JobProgressResponse.From(progress, costs, webhook));
     }
 
-    private static async Task<IResult> GetResult(string id, bool? partial, HttpContext http, IGrainFactory grains, JobResultWriter writer)
+    private static async Task<IResult> GetResult(string id, bool? partial, string? format, HttpContext http, IGrainFactory grains, JobResultWriter writer)
     {
+        if (!ResultDownload.TryParse(format, out var resultFormat, out var badFormat))
+        {
+            return badFormat!;
+        }
+
         var key = KeyOf(http.User, id);
         var manifest = key is null ? null : await grains.GetGrain<IJobGrain>(key).GetManifest();
         if (key is null || manifest is null)
@@ -122,14 +127,7 @@ public static class JobsApi
                 $"Job {id} is {manifest.Status.ToString().ToLowerInvariant()}. Poll GET /jobs/{id} until its status is 'completed', or ask for ?partial=true to stream the rows done so far.");
         }
 
-        var downloadName = Path.GetFileNameWithoutExtension(manifest.Spec.FileName) + ".personalized.csv";
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment")
-        {
-            FileNameStar = downloadName,
-        }.ToString();
-        await writer.WriteAsync(key, manifest, http.Response.Body, http.RequestAborted);
-        return TypedResults.Empty;
+        return await ResultDownload.SendAsync(key, manifest, resultFormat, http, writer);
     }
 
     private static async Task<IResult> CancelJob(string id, ClaimsPrincipal user, IGrainFactory grains, CostCalculator costs)

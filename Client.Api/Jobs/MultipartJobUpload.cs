@@ -12,7 +12,7 @@ namespace PersonalizedLine.Client.Api.Jobs;
 /// <summary>
 /// Reads a multipart job upload section by section, straight off the request body: the file part is handed to
 /// the submitter as a stream and never lands in memory or on disk. Because the file is processed as it arrives,
-/// the text parts (prompt, researchQuery, model, refreshResearch, limit, rowsPerRequest, mode, webhookUrl) must come before it, as many upload APIs
+/// the text parts (prompt, researchQuery, model, refreshResearch, limit, rowsPerRequest, mode, webhookUrl, sheet) must come before it, as many upload APIs
 /// require. Submitting and estimating read the same form, with the same rules and errors.
 /// </summary>
 /// <param name="request">The upload.</param>
@@ -62,14 +62,14 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes, W
                     ? null
                     : (await webhooks.ValidateAsync(form.WebhookUrl, cancellationToken)).AbsoluteUri;
                 var job = new JobRequest(fileName ?? "upload.csv", form.Prompt, form.ResearchQuery, form.Model, form.RefreshResearch, form.RowLimit(),
-                    form.RowsPerRequest(), form.Mode(), webhookUrl);
+                    form.RowsPerRequest(), form.Mode(), webhookUrl, string.IsNullOrWhiteSpace(form.Sheet) ? null : form.Sheet);
                 return await onFile(section.Body, job, token => RejectPartsAfterFileAsync(reader, token), cancellationToken);
             }
 
             if (!JobUploadForm.FieldNames.Contains(name))
             {
                 throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Unknown form part",
-                    $"The form has a part named '{name}'. Expected 'file' (the CSV) and optionally 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest', 'mode' and 'webhookUrl'.", name);
+                    $"The form has a part named '{name}'. Expected 'file' (the CSV or .xlsx) and optionally 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest', 'mode', 'webhookUrl' and 'sheet'.", name);
             }
 
             form.Set(name, await ReadFieldAsync(section, name, cancellationToken));
@@ -136,7 +136,7 @@ public sealed class MultipartJobUpload(HttpRequest request, long maxFileBytes, W
         {
             var (name, _) = ReadDisposition(section);
             throw new UploadRejectedException(StatusCodes.Status400BadRequest, "Form part after the file",
-                $"The '{name}' part comes after 'file'. The CSV is processed as it streams in, so send 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest', 'mode' and 'webhookUrl' before 'file' (or as query parameters).");
+                $"The '{name}' part comes after 'file'. The CSV is processed as it streams in, so send 'prompt', 'researchQuery', 'model', 'refreshResearch', 'limit', 'rowsPerRequest', 'mode', 'webhookUrl' and 'sheet' before 'file' (or as query parameters).");
         }
     }
 }

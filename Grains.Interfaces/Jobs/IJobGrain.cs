@@ -20,10 +20,11 @@ public interface IJobGrain : IGrainWithStringKey
     Task AppendRows(int batch, IReadOnlyList<ChunkRow> rows);
 
     /// <summary>
-    /// The upload is complete: checks that exactly <paramref name="expectedRows"/> rows were stored, then the job starts
-    /// running. Repeating it is harmless. Returns the job's progress.
+    /// The upload is complete: checks that exactly <paramref name="expectedRows"/> rows were stored, keeps the
+    /// <paramref name="warnings"/> about how the file was read (shown with its progress), then the job starts running.
+    /// Repeating it is harmless. Returns the job's progress.
     /// </summary>
-    Task<JobProgress> Seal(long expectedRows);
+    Task<JobProgress> Seal(long expectedRows, IReadOnlyList<string>? warnings = null);
 
     /// <summary>The upload failed (bad input, client gone): the job and its chunks are deleted.</summary>
     Task Abort(string reason);

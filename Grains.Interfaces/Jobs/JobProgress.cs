@@ -3,7 +3,10 @@ using PersonalizedLine.Grains.Interfaces.Limits;
 
 namespace PersonalizedLine.Grains.Interfaces.Jobs;
 
-/// <summary>A snapshot of a job's progress, as the API shows it. <see cref="RowLimit"/> is set for a preview (see <see cref="JobSpec.RowLimit"/>).</summary>
+/// <summary>
+/// A snapshot of a job's progress, as the API shows it. <see cref="RowLimit"/> is set for a preview (see <see cref="JobSpec.RowLimit"/>).
+/// <see cref="Warnings"/> say how the file was read where it was not strict UTF-8 CSV (encoding, bare quotes, unnamed columns, sheet).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("job-progress")]
 public sealed record class JobProgress(
     [property: Id(0)] string JobId,
@@ -29,4 +32,5 @@ public sealed record class JobProgress(
     [property: Id(20)] long RowsAwaitingBatch = 0,
     [property: Id(21)] ProviderBatchProgress? ProviderBatch = null,
     [property: Id(30)] string? PauseReason = null,
-    [property: Id(31)] int Retries = 0);
+    [property: Id(31)] int Retries = 0,
+    [property: Id(32)] IReadOnlyList<string>? Warnings = null);

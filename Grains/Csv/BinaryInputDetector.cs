@@ -1,8 +1,9 @@
 namespace PersonalizedLine.Grains.Csv;
 
 /// <summary>
-/// Rejects files that are not text before any parsing, so that someone who uploads a workbook is
-/// told to export a CSV instead of getting a confusing parse error about line 1.
+/// Rejects files that are not text before any parsing, so that someone who uploads an old .xls workbook
+/// is told what to save it as instead of getting a confusing parse error about line 1. (An .xlsx never
+/// gets here: <see cref="LeadFileReader"/> reads it as a workbook.)
 /// </summary>
 internal static class BinaryInputDetector
 {
@@ -26,11 +27,11 @@ internal static class BinaryInputDetector
         {
             throw new CsvInputException(
                 CsvProblemKind.UnsupportedMediaType,
-                "This looks like an old Excel workbook (.xls), not a CSV. Save it as 'CSV UTF-8' and upload again.");
+                "This looks like an old Excel workbook (.xls), which is not supported. Save it as an Excel Workbook (.xlsx) or as 'CSV UTF-8' and upload again.");
         }
 
         // UTF-16 text is full of NUL bytes; it is only accepted when its byte order mark says so.
-        if (preamble.Encoding == InputEncoding.Utf8 && start.Contains((byte)0))
+        if (preamble.Encoding is InputEncoding.Utf8 or InputEncoding.Windows1252 or InputEncoding.AsciiSoFar && start.Contains((byte)0))
         {
             throw new CsvInputException(
                 CsvProblemKind.UnsupportedMediaType,

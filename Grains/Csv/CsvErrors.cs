@@ -26,6 +26,14 @@ internal static class CsvErrors
         return new CsvInputException(CsvProblemKind.Malformed, message, line);
     }
 
+    /// <summary>A file with both UTF-8 and Windows-1252 text: reading it either way would garble part of it.</summary>
+    public static CsvInputException MixedEncodings(long utf8Line, long legacyLine) => new(
+        CsvProblemKind.Malformed,
+        $"Line {utf8Line} has UTF-8 text, but line {legacyLine} has text that is not UTF-8 (it reads as Windows-1252): "
+        + "the file mixes two encodings, and reading it either way would garble some names. "
+        + "Save the whole file as UTF-8 (in Excel: 'CSV UTF-8') and upload again.",
+        utf8Line);
+
     /// <summary>Runs a CsvHelper read and rewords the errors it raises itself.</summary>
     public static async ValueTask<T> Translate<T>(Func<ValueTask<T>> read)
     {

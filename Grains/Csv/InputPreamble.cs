@@ -15,6 +15,12 @@ internal sealed class InputPreamble
         Length = length;
         IsWholeInput = isWholeInput;
         (Encoding, BomLength) = DetectBom(buffer.AsSpan(0, length));
+        if (Encoding == InputEncoding.Utf8 && BomLength == 0)
+        {
+            Encoding = TextEncodingSniffer.Detect(Content, isWholeInput, out var legacyLine, out var utf8Line);
+            FirstLegacyLine = legacyLine;
+            FirstUtf8Line = utf8Line;
+        }
     }
 
     public byte[] Buffer { get; }
@@ -28,6 +34,12 @@ internal sealed class InputPreamble
     public InputEncoding Encoding { get; }
 
     public int BomLength { get; }
+
+    /// <summary>Windows-1252: the line of the first byte that is not UTF-8.</summary>
+    public long FirstLegacyLine { get; }
+
+    /// <summary>Windows-1252 detected, yet this line has a UTF-8 character: the file mixes encodings.</summary>
+    public long? FirstUtf8Line { get; }
 
     /// <summary>The bytes after the byte order mark (which is not part of the first header name).</summary>
     public ReadOnlySpan<byte> Content => Buffer.AsSpan(BomLength, Length - BomLength);
@@ -57,12 +69,17 @@ internal sealed class InputPreamble
     /// their line number later, by the validating stream. A character cut at the end of the block
     /// does not matter for finding the separator.
     /// </summary>
-    public string DecodeSample() => Encoding switch
+    public string DecodeSample()
     {
-        InputEncoding.Utf16LittleEndian => System.Text.Encoding.Unicode.GetString(Content),
-        InputEncoding.Utf16BigEndian => System.Text.Encoding.BigEndianUnicode.GetString(Content),
-        _ => System.Text.Encoding.UTF8.GetString(Content),
-    };
+        var sample = Content;
+        return Encoding switch
+        {
+            InputEncoding.Utf16LittleEndian => System.Text.Encoding.Unicode.GetString(sample),
+            InputEncoding.Utf16BigEndian => System.Text.Encoding.BigEndianUnicode.GetString(sample),
+            InputEncoding.Windows1252 => LegacyEncodings.Windows1252.GetString(sample),
+            _ => System.Text.Encoding.UTF8.GetString(sample),
+        };
+    }
 
     private static (InputEncoding Encoding, int BomLength) DetectBom(ReadOnlySpan<byte> start)
     {
@@ -81,7 +98,7 @@ internal sealed class InputPreamble
             return (InputEncoding.Utf16BigEndian, 2);
         }
 
-        // Without a BOM the file is taken as UTF-8 (what Excel's "CSV UTF-8" and most tools write).
+        // Without a BOM: UTF-8 (what Excel's "CSV UTF-8" and most tools write) unless the bytes say otherwise.
         return (InputEncoding.Utf8, 0);
     }
 }

@@ -11,7 +11,7 @@ namespace PersonalizedLine.Grains.Csv;
 /// Input cells are written exactly as they were read; only the generated cells are passed through
 /// <see cref="FormulaNeutralizer"/>.
 /// </remarks>
-public sealed class LeadCsvWriter : IAsyncDisposable
+public sealed class LeadCsvWriter : IResultSheetWriter
 {
     private const int GeneratedColumns = 3;
 

@@ -10,8 +10,8 @@ namespace PersonalizedLine.Grains.Csv;
 /// garbled names to the line writer and back to the user as if they had uploaded them.
 /// </summary>
 /// <remarks>
-/// Lines are counted the way the parser counts them (CR, LF and CR LF each end one line), so a
-/// line number here matches the line numbers of rows.
+/// Lines are counted the way the parser counts them (<see cref="LineCounter"/>), so a line number
+/// here matches the line numbers of rows.
 /// </remarks>
 internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedUtf16) : ReadOnlyStreamBase
 {
@@ -20,8 +20,7 @@ internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedU
     private int _pendingCount;
     private byte[] _joined = [];
     private char[] _scratch = [];
-    private long _lineBreaks;
-    private bool _lastWasCr;
+    private LineCounter _lines;
 
     public override int Read(Span<byte> buffer)
     {
@@ -92,16 +91,17 @@ internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedU
                 break;
             default:
                 // Pending bytes are never CR or LF (those are single-byte), so counting over the
-                // joined data counts exactly the line breaks before the bad byte.
-                var lastWasCr = _lastWasCr;
-                var line = _lineBreaks + CountLineBreaks(data[..consumed], ref lastWasCr) + 1;
+                // joined data counts exactly the line breaks before the bad byte. The encoding was
+                // decided from the start of the file, which was UTF-8: this part is something else.
+                var line = _lines.LineAt(data, consumed);
                 throw new CsvInputException(
                     CsvProblemKind.Malformed,
-                    $"Line {line} is not valid UTF-8 text. Save the file as UTF-8 (in Excel: 'CSV UTF-8').",
+                    $"Line {line} is not valid UTF-8 text, although the start of the file is: the file mixes two encodings. "
+                    + "Save the whole file as UTF-8 (in Excel: 'CSV UTF-8') and upload again.",
                     line);
         }
 
-        _lineBreaks += CountLineBreaks(chunk, ref _lastWasCr);
+        _lines.Advance(chunk);
     }
 
     private ReadOnlySpan<byte> Join(ReadOnlySpan<byte> chunk)
@@ -122,41 +122,10 @@ internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedU
         return _joined.AsSpan(0, length);
     }
 
-    private static long CountLineBreaks(ReadOnlySpan<byte> span, ref bool lastWasCr)
-    {
-        if (span.IsEmpty)
-        {
-            return 0;
-        }
-
-        long count = span.Count((byte)'\n');
-
-        // An LF right after a CR from the previous read ends the same line as that CR.
-        if (lastWasCr && span[0] == (byte)'\n')
-        {
-            count--;
-        }
-
-        var firstCr = span.IndexOf((byte)'\r');
-        if (firstCr >= 0)
-        {
-            for (var i = firstCr; i < span.Length; i++)
-            {
-                if (span[i] == (byte)'\r' && (i + 1 == span.Length || span[i + 1] != (byte)'\n'))
-                {
-                    count++;
-                }
-            }
-        }
-
-        lastWasCr = span[^1] == (byte)'\r';
-        return count;
-    }
-
     private CsvInputException InvalidUtf16(DecoderFallbackException ex)
     {
         // The transcoder works ahead of the line count, so the line is where the bad text starts at the earliest.
-        var line = _lineBreaks + 1;
+        var line = _lines.LineAt([], 0);
         var what = innerIsTranscodedUtf16 ? "UTF-16" : "text";
         return new CsvInputException(
             CsvProblemKind.Malformed,

@@ -54,4 +54,7 @@ public sealed record JobEstimate(
 
     /// <summary>The research query template the job would use (the default when none was sent).</summary>
     public string ResearchQueryTemplate { get; init; } = string.Empty;
+
+    /// <summary>How the file was read where it was not strict UTF-8 CSV (encoding, bare quotes, unnamed columns, the sheet), as a job would show them.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

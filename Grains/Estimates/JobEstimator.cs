@@ -145,6 +145,7 @@ public sealed class JobEstimator(
             Columns = FileColumn.For(file.Spec.Headers),
             PromptTemplate = file.Spec.PromptTemplate,
             ResearchQueryTemplate = file.Spec.ResearchQueryTemplate,
+            Warnings = file.Warnings,
         };
     }
 

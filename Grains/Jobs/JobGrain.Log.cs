@@ -9,6 +9,9 @@ public sealed partial class JobGrain
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} started: {TotalRows} rows in {ChunkCount} chunks")]
     private static partial void LogJobStarted(ILogger logger, string jobId, long totalRows, int chunkCount);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} input: {Warning}")]
+    private static partial void LogInputWarning(ILogger logger, string jobId, string warning);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} completed: {Succeeded} ok, {Failed} failed")]
     private static partial void LogJobCompleted(ILogger logger, string jobId, long succeeded, long failed);
 

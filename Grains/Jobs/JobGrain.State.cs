@@ -80,6 +80,6 @@ public sealed partial class JobGrain
         return new JobProgress(JobId, status, Job.Spec!.FileName, Job.TotalRows, processed, succeeded, failed,
             Math.Round(rate, 2), eta, Job.CreatedAt, Job.StartedAt, finishedAt, usage, Job.Spec.Model, Job.Error, rowsBySilo,
             Job.Spec.RowLimit, RowsPerRequest: Job.Spec.RowsPerRequest, Mode: Job.Spec.Mode, RowsAwaitingBatch: _visible.AwaitingBatch,
-            PauseReason: Job.PauseReason, Retries: Job.Generation);
+            PauseReason: Job.PauseReason, Retries: Job.Generation, Warnings: Job.Warnings);
     }
 }

@@ -156,7 +156,7 @@ public sealed partial class JobGrain(
         await PersistAsync();
     }
 
-    public async Task<JobProgress> Seal(long expectedRows)
+    public async Task<JobProgress> Seal(long expectedRows, IReadOnlyList<string>? warnings = null)
     {
         EnsureExists();
         if (Job.StartedAt is not null && Job.TotalRows == expectedRows)
@@ -171,11 +171,16 @@ public sealed partial class JobGrain(
                 $"Job {JobId} stored {Job.TotalRows} rows but the upload sent {expectedRows}. Upload the file again.", Job.Status);
         }
 
+        Job.Warnings = warnings is { Count: > 0 } ? [.. warnings] : null;
         Job.StartedAt = clock.GetUtcNow();
         Job.Status = Job.TotalRows == 0 ? JobStatus.Completed : JobStatus.Running;
         Job.FinishedAt = Job.TotalRows == 0 ? Job.StartedAt : null;
         await PersistAsync();
         LogJobStarted(logger, JobId, Job.TotalRows, Job.ChunkCount);
+        foreach (var warning in Job.Warnings ?? [])
+        {
+            LogInputWarning(logger, JobId, warning);
+        }
         if (Job.Status == JobStatus.Running)
         {
             await ScheduleReminderAsync();

@@ -87,4 +87,8 @@ public sealed class JobState
     /// <summary>The outcome whose webhook was handed to the job's webhook grain; the reminder hands it again until it is.</summary>
     [Id(20)]
     public JobStatus? WebhookNotified { get; set; }
+
+    /// <summary>How the file was read where it was not strict UTF-8 CSV (encoding, bare quotes, unnamed columns, the sheet); null when it was.</summary>
+    [Id(21)]
+    public List<string>? Warnings { get; set; }
 }

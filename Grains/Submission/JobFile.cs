@@ -7,15 +7,15 @@ using PersonalizedLine.Grains.Providers;
 namespace PersonalizedLine.Grains.Submission;
 
 /// <summary>
-/// An uploaded file opened for a job: header read and checked against the templates, the job's spec decided, the
+/// An uploaded file (CSV or .xlsx) opened for a job: header read and checked against the templates, the job's spec decided, the
 /// rows still streaming. The one way in for submitting, previewing and estimating, so they accept and reject exactly
 /// the same files with the same messages.
 /// </summary>
 public sealed class JobFile : IAsyncDisposable
 {
-    private readonly LeadCsvReader _reader;
+    private readonly ILeadFileReader _reader;
 
-    private JobFile(LeadCsvReader reader, JobSpec spec)
+    private JobFile(ILeadFileReader reader, JobSpec spec)
     {
         _reader = reader;
         Spec = spec;
@@ -23,6 +23,9 @@ public sealed class JobFile : IAsyncDisposable
 
     /// <summary>What the job will run with: headers, separator, templates (defaults filled in), model, row limit.</summary>
     public JobSpec Spec { get; }
+
+    /// <summary>What was read leniently (encoding, bare quotes, unnamed columns, the sheet); complete once the rows were read.</summary>
+    public IReadOnlyList<string> Warnings => _reader.Warnings;
 
     /// <summary>Reads the header and checks the templates against it; nothing is created, no provider is called.</summary>
     /// <exception cref="CsvInputException">The file is empty, binary, not valid text, or its header is unusable.</exception>
@@ -46,12 +49,12 @@ public sealed class JobFile : IAsyncDisposable
             };
         }
 
-        var reader = await LeadCsvReader.OpenAsync(csv, new CsvReadLimits
+        var reader = await LeadFileReader.OpenAsync(csv, new CsvReadLimits
         {
             MaxRows = limits.MaxRows,
             MaxColumns = limits.MaxColumns,
             MaxFieldChars = limits.MaxFieldChars,
-        }, cancellationToken);
+        }, request.Sheet, cancellationToken);
         try
         {
             var spec = new JobSpec(

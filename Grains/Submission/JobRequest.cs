@@ -12,6 +12,7 @@ namespace PersonalizedLine.Grains.Submission;
 /// <param name="RowsPerRequest">Rows per chat completion (1 to 50), or null for <c>Llm__RowsPerRequest</c>.</param>
 /// <param name="Mode">Online, or the provider's Batch API; null for <c>Llm__Mode</c>.</param>
 /// <param name="WebhookUrl">Where the job's outcome is POSTed, or null for no webhook (see <c>Webhooks.WebhookUrlValidator</c>).</param>
+/// <param name="Sheet">For an .xlsx upload, the sheet to read by name; null for the first.</param>
 public sealed record JobRequest(
     string FileName,
     string? PromptTemplate = null,
@@ -21,4 +22,5 @@ public sealed record JobRequest(
     long? RowLimit = null,
     int? RowsPerRequest = null,
     JobMode? Mode = null,
-    string? WebhookUrl = null);
+    string? WebhookUrl = null,
+    string? Sheet = null);

@@ -57,7 +57,7 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
                 await admitRows(rows, cancellationToken);
             }
 
-            return await CallAsync(token => new ValueTask<JobProgress>(job.Seal(rows)), cancellationToken);
+            return await CallAsync(token => new ValueTask<JobProgress>(job.Seal(rows, file.Warnings)), cancellationToken);
         }
         catch (JobConflictException conflict) when (conflict.Status is JobStatus.Cancelled or JobStatus.Failed)
         {

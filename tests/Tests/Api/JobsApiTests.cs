@@ -132,7 +132,7 @@ public sealed class JobsApiTests
     }
 
     [Fact]
-    public async Task AnExcelWorkbookIs415()
+    public async Task AZipThatIsNotAReadableWorkbookIs415()
     {
         byte[] xlsx = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00];
 

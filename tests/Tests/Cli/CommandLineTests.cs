@@ -125,7 +125,7 @@ public sealed class CommandLineTests
         Assert.False(File.Exists(output));
     }
 
-    private static async Task<(int ExitCode, string Printed)> RunCliAsync(string[] args, Dictionary<string, string>? environment = null)
+    internal static async Task<(int ExitCode, string Printed)> RunCliAsync(string[] args, Dictionary<string, string>? environment = null)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "personalizedline.dll");
         var start = new ProcessStartInfo("dotnet", [cli, .. args])

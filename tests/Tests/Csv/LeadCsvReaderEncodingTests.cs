@@ -42,41 +42,6 @@ public class LeadCsvReaderEncodingTests
     }
 
     [Fact]
-    public async Task InvalidUtf8IsReportedWithItsLine()
-    {
-        var bytes = Encoding.UTF8.GetBytes("name,city\nAnna,Berlin\n\"Bo\nb\",Paris\nCarl,")
-            .Concat(new byte[] { 0xC3, 0x28 })
-            .Concat(Encoding.UTF8.GetBytes("\nDora,Rome\n"))
-            .ToArray();
-
-        var error = await FailureAsync(new MemoryStream(bytes));
-
-        Assert.Equal(CsvProblemKind.Malformed, error.Kind);
-        Assert.Equal(5, error.LineNumber);
-        Assert.Equal("Line 5 is not valid UTF-8 text. Save the file as UTF-8 (in Excel: 'CSV UTF-8').", error.Message);
-    }
-
-    [Fact]
-    public async Task InvalidUtf8FarIntoTheFileIsReportedWithItsLine()
-    {
-        // Far beyond the first read block, with CRLF line endings, and a Latin-1 'é' (0xE9).
-        var text = new StringBuilder("name,city\r\n");
-        for (var i = 0; i < 20_000; i++)
-        {
-            text.Append("Anna,Berlin\r\n");
-        }
-
-        var bytes = Encoding.UTF8.GetBytes(text.ToString())
-            .Concat(new byte[] { (byte)'R', 0xE9, (byte)'n', (byte)'e', (byte)',', (byte)'X', (byte)'\r', (byte)'\n' })
-            .ToArray();
-
-        var error = await FailureAsync(new MemoryStream(bytes));
-
-        Assert.Equal(CsvProblemKind.Malformed, error.Kind);
-        Assert.Equal(20_002, error.LineNumber);
-    }
-
-    [Fact]
     public async Task MultiByteCharactersCutByReadBoundariesAreValid()
     {
         // 3-byte characters make some reads end in the middle of a character.
