@@ -16,9 +16,7 @@ namespace PersonalizedLine.Grains.Csv;
 internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedUtf16) : ReadOnlyStreamBase
 {
     // A multi-byte character cut by a read boundary: at most 3 bytes wait for the next read.
-    private readonly byte[] _pending = new byte[4];
-    private int _pendingCount;
-    private byte[] _joined = [];
+    private readonly SplitSequenceCarry _carry = new(4);
     private char[] _scratch = [];
     private LineCounter _lines;
 
@@ -73,7 +71,7 @@ internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedU
     private void Check(ReadOnlySpan<byte> chunk)
     {
         var isFinal = chunk.IsEmpty;
-        var data = Join(chunk);
+        var data = _carry.Join(chunk);
         if (_scratch.Length < data.Length)
         {
             _scratch = new char[data.Length];
@@ -83,11 +81,10 @@ internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedU
         switch (status)
         {
             case OperationStatus.Done:
-                _pendingCount = 0;
+                _carry.Keep([]);
                 break;
             case OperationStatus.NeedMoreData:
-                data[consumed..].CopyTo(_pending);
-                _pendingCount = data.Length - consumed;
+                _carry.Keep(data[consumed..]);
                 break;
             default:
                 // Pending bytes are never CR or LF (those are single-byte), so counting over the
@@ -104,23 +101,6 @@ internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedU
         _lines.Advance(chunk);
     }
 
-    private ReadOnlySpan<byte> Join(ReadOnlySpan<byte> chunk)
-    {
-        if (_pendingCount == 0)
-        {
-            return chunk;
-        }
-
-        var length = _pendingCount + chunk.Length;
-        if (_joined.Length < length)
-        {
-            _joined = new byte[length];
-        }
-
-        _pending.AsSpan(0, _pendingCount).CopyTo(_joined);
-        chunk.CopyTo(_joined.AsSpan(_pendingCount));
-        return _joined.AsSpan(0, length);
-    }
 
     private CsvInputException InvalidUtf16(DecoderFallbackException ex)
     {

@@ -11,9 +11,7 @@ namespace PersonalizedLine.Grains.Csv;
 internal sealed class Windows1252GuardStream(Stream inner, long firstLegacyLine, LineCounter linesBefore = default) : ReadOnlyStreamBase
 {
     // The start of a character cut by a read boundary (at most 3 bytes) waits for the next read.
-    private readonly byte[] _pending = new byte[3];
-    private int _pendingCount;
-    private byte[] _joined = [];
+    private readonly SplitSequenceCarry _carry = new(3);
     private LineCounter _lines = linesBefore;
 
     public override int Read(Span<byte> buffer)
@@ -39,38 +37,15 @@ internal sealed class Windows1252GuardStream(Stream inner, long firstLegacyLine,
 
     private void Check(ReadOnlySpan<byte> chunk)
     {
-        var data = Join(chunk);
+        var data = _carry.Join(chunk);
         var found = Utf8Sequences.FindFirstMultiByte(data, out var undecided);
         if (found >= 0)
         {
             throw CsvErrors.MixedEncodings(_lines.LineAt(data, found), firstLegacyLine);
         }
 
-        _pendingCount = 0;
-        if (undecided >= 0 && !chunk.IsEmpty)
-        {
-            data[undecided..].CopyTo(_pending);
-            _pendingCount = data.Length - undecided;
-        }
+        _carry.Keep(undecided >= 0 && !chunk.IsEmpty ? data[undecided..] : []);
 
         _lines.Advance(chunk);
-    }
-
-    private ReadOnlySpan<byte> Join(ReadOnlySpan<byte> chunk)
-    {
-        if (_pendingCount == 0)
-        {
-            return chunk;
-        }
-
-        var length = _pendingCount + chunk.Length;
-        if (_joined.Length < length)
-        {
-            _joined = new byte[length];
-        }
-
-        _pending.AsSpan(0, _pendingCount).CopyTo(_joined);
-        chunk.CopyTo(_joined.AsSpan(_pendingCount));
-        return _joined.AsSpan(0, length);
     }
 }
