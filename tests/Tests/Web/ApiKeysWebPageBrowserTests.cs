@@ -79,6 +79,26 @@ public sealed class ApiKeysWebPageBrowserTests(ApiKeysWebPageFixture web)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_api_reference_opened_with_the_admin_key_offers_both_ways_of_sending_a_key()
+    {
+        var context = await web.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = web.BaseAddress.ToString(),
+            HttpCredentials = new HttpCredentials { Username = "admin", Password = web.AdminKey },
+        });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/scalar");
+
+        await Expect(page.GetByText("The job's progress as Server-Sent Events").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // Its Authentication box lists the document's two schemes.
+        await page.GetByText("Select Auth Type").First.ClickAsync();
+        await Expect(page.GetByText("bearer", new() { Exact = true }).First).ToBeVisibleAsync();
+        await Expect(page.GetByText("apiKeyHeader", new() { Exact = true }).First).ToBeVisibleAsync();
+        await context.CloseAsync();
+    }
+
     /// <summary>Counts in <c>window.keyPrompts</c> each time the key form is shown.</summary>
     private static Task CountKeyPromptsAsync(IPage page) => page.EvaluateAsync("""
         () => {
