@@ -41,11 +41,13 @@ public sealed class WebPageFilesBrowserTests(WebPageFixture web)
         // A sheet the workbook does not have is refused with the names it does have; naming one estimates again.
         await sheet.FillAsync("Nope");
         await sheet.DispatchEventAsync("change");
-        await Expect(page.Locator("#file-error")).ToContainTextAsync("The workbook has no sheet named 'Nope'. Its sheets are 'Leads', 'Archive'");
+        await Expect(page.Locator("#sheet-error")).ToContainTextAsync("The workbook has no sheet named 'Nope'. Its sheets are 'Leads', 'Archive'");
+        await Expect(sheet).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#file-error")).ToBeEmptyAsync();
         await sheet.FillAsync("Leads");
         await sheet.DispatchEventAsync("change");
         await Expect(page.Locator("#estimate-figures")).ToContainTextAsync("Rows2");
-        await Expect(page.Locator("#file-error")).ToBeEmptyAsync();
+        await Expect(page.Locator("#sheet-error")).ToBeEmptyAsync();
         await Expect(page.Locator("#estimate-warnings")).ToBeHiddenAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
