@@ -143,6 +143,14 @@ public sealed partial class RemoteCliTests : IDisposable
         Assert.Equal(["Bo", "Li", "CEO", "Initech", "initech.example"], rows[1].Take(5));
         Assert.StartsWith("Hi Zoë", rows[0][5]);
         Assert.Equal(["ok", "ok"], rows.Select(row => row[6]));
+
+        // jobs download picks the format from the output name too.
+        var again = Path.Combine(_directory, "again.xlsx");
+        var download = await CliProcess.RunAsync(["--server", _api.Url, "jobs", "download", JobId(printed), "--output", again]);
+        Assert.True(download.ExitCode == 0, download.Output);
+        var (againHeaders, againRows) = await ReadWorkbookAsync(again);
+        Assert.Equal(headers, againHeaders);
+        Assert.Equal(rows, againRows);
     }
 
     [Fact]

@@ -93,6 +93,7 @@ public sealed class WebPageFilesBrowserTests(WebPageFixture web)
         await Expect(page.Locator("#job-announce")).ToContainTextAsync("completed", new() { Timeout = JobTimeout });
         await Expect(page.Locator("#job-warnings")).ToHaveTextAsync(warning);
         await Expect(page.Locator("#rows-body tr").First).ToContainTextAsync("Zoë");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = WebPageFixture.ArtifactPath("web-page-windows-1252.png"), FullPage = true });
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Button, new() { Name = "Download result" }).ClickAsync());
