@@ -12,7 +12,7 @@ builder.AddPersonalizedLineLogging();
 var hostsSilo = builder.AddPersonalizedLineSiloOrClient();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityDocumentation>());
 builder.Services.AddPersonalizedLineHealthChecks();
 builder.Services.AddPersonalizedLineAuth();
 builder.Services.ConfigureHttpJsonOptions(options =>

@@ -19,7 +19,8 @@ public interface IJobsApi
     /// <param name="rowsPerRequest">Rows sharing one LLM request (1-50).</param>
     /// <param name="mode"><c>online</c> or <c>batch</c> (the provider's Batch API).</param>
     /// <param name="webhookUrl">Receives the job's outcome as a signed POST.</param>
-    /// <param name="file">The CSV, with its file name.</param>
+    /// <param name="sheet">For an .xlsx file, the sheet to read by name (null: the first).</param>
+    /// <param name="file">The CSV or .xlsx, with its file name.</param>
     /// <param name="cancellationToken">Stops the upload; the server then keeps nothing.</param>
     [Multipart]
     [Post("/jobs")]
@@ -32,6 +33,7 @@ public interface IJobsApi
         int? rowsPerRequest,
         string? mode,
         string? webhookUrl,
+        string? sheet,
         StreamPart file,
         CancellationToken cancellationToken = default);
 
@@ -47,6 +49,7 @@ public interface IJobsApi
         int? rowsPerRequest,
         string? mode,
         string? webhookUrl,
+        string? sheet,
         StreamPart file,
         CancellationToken cancellationToken = default);
 
@@ -59,11 +62,12 @@ public interface IJobsApi
     Task<JobProgress> GetAsync(string id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The output CSV as a stream straight off the response (dispose it). A running job answers 409 unless
-    /// <paramref name="partial"/> asks for the rows done so far.
+    /// The output as a stream straight off the response (dispose it): CSV, or an Excel workbook when
+    /// <paramref name="format"/> is <c>xlsx</c>. A running job answers 409 unless <paramref name="partial"/> asks for
+    /// the rows done so far.
     /// </summary>
     [Get("/jobs/{id}/result")]
-    Task<Stream> DownloadResultAsync(string id, bool? partial = null, CancellationToken cancellationToken = default);
+    Task<Stream> DownloadResultAsync(string id, bool? partial = null, string? format = null, CancellationToken cancellationToken = default);
 
     /// <summary>The first finished rows (limit 1-100, default 20), to show lines while the job runs.</summary>
     [Get("/jobs/{id}/rows")]

@@ -11,6 +11,7 @@ namespace PersonalizedLine.Client.Sdk;
 /// <param name="RowsPerRequest">Rows sharing one LLM request.</param>
 /// <param name="Mode">Online, or through the provider's Batch API.</param>
 /// <param name="WebhookUrl">Receives the job's outcome as a signed POST.</param>
+/// <param name="Sheet">For an .xlsx file, the sheet to read by name (null: the first).</param>
 public sealed record JobOptions(
     string? Prompt = null,
     string? ResearchQuery = null,
@@ -19,4 +20,5 @@ public sealed record JobOptions(
     long? Limit = null,
     int? RowsPerRequest = null,
     JobMode? Mode = null,
-    string? WebhookUrl = null);
+    string? WebhookUrl = null,
+    string? Sheet = null);

@@ -11,7 +11,7 @@ public static class JobsApiFileExtensions
     {
         var o = options ?? new JobOptions();
         await using var file = File.OpenRead(path);
-        return await jobs.SubmitAsync(o.Prompt, o.ResearchQuery, o.Model, o.RefreshResearch, o.Limit, o.RowsPerRequest, ModeText(o.Mode), o.WebhookUrl,
+        return await jobs.SubmitAsync(o.Prompt, o.ResearchQuery, o.Model, o.RefreshResearch, o.Limit, o.RowsPerRequest, ModeText(o.Mode), o.WebhookUrl, o.Sheet,
             Part(file, path), cancellationToken);
     }
 
@@ -20,11 +20,14 @@ public static class JobsApiFileExtensions
     {
         var o = options ?? new JobOptions();
         await using var file = File.OpenRead(path);
-        return await jobs.EstimateAsync(o.Prompt, o.ResearchQuery, o.Model, o.RefreshResearch, o.Limit, o.RowsPerRequest, ModeText(o.Mode), o.WebhookUrl,
+        return await jobs.EstimateAsync(o.Prompt, o.ResearchQuery, o.Model, o.RefreshResearch, o.Limit, o.RowsPerRequest, ModeText(o.Mode), o.WebhookUrl, o.Sheet,
             Part(file, path), cancellationToken);
     }
 
-    /// <summary>Writes the job's result to <paramref name="path"/> (replacing it), streaming; answers the bytes written.</summary>
+    /// <summary>
+    /// Writes the job's result to <paramref name="path"/> (replacing it), streaming; answers the bytes written. A path
+    /// ending in .xlsx gets an Excel workbook, any other the CSV.
+    /// </summary>
     public static async Task<long> DownloadResultToFileAsync(
         this IJobsApi jobs, string id, string path, bool? partial = null, CancellationToken cancellationToken = default)
     {
@@ -32,7 +35,7 @@ public static class JobsApiFileExtensions
         var partialPath = path + ".download";
         try
         {
-            await using var result = await jobs.DownloadResultAsync(id, partial, cancellationToken);
+            await using var result = await jobs.DownloadResultAsync(id, partial, ResultFormat(path), cancellationToken);
             await using var output = File.Create(partialPath);
             await result.CopyToAsync(output, cancellationToken);
         }
@@ -54,6 +57,10 @@ public static class JobsApiFileExtensions
         ".xlsx" => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         _ => "application/octet-stream",
     };
+
+    /// <summary><c>xlsx</c> for a workbook's path; null (the server's CSV) for any other.</summary>
+    public static string? ResultFormat(string path) =>
+        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "xlsx" : null;
 
     private static string? ModeText(JobMode? mode) => mode switch
     {

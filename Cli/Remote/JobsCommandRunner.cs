@@ -43,11 +43,15 @@ public sealed class JobsCommandRunner(IJobsApi jobs)
         }
     }
 
-    /// <summary>The job's file name with <c>.personalized.csv</c>, in the current directory, as the server names it.</summary>
+    /// <summary>
+    /// The job's file name with <c>.personalized.csv</c> (<c>.personalized.xlsx</c> for a workbook, downloaded as one),
+    /// in the current directory, as the embedded mode names it.
+    /// </summary>
     private async Task<string> DefaultOutputAsync(string id, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(id, cancellationToken);
-        return Path.GetFileNameWithoutExtension(job.FileName) + ".personalized.csv";
+        var extension = job.FileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? ".xlsx" : ".csv";
+        return Path.GetFileNameWithoutExtension(job.FileName) + ".personalized" + extension;
     }
 
     private static void PrintList(JobList page)

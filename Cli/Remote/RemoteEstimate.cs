@@ -29,5 +29,6 @@ public static class RemoteEstimate
     {
         RowsPerRequest = estimate.RowsPerRequest,
         Mode = estimate.Mode == Sdk.JobMode.Batch ? JobMode.Batch : JobMode.Online,
+        Warnings = estimate.Warnings ?? [],
     };
 }

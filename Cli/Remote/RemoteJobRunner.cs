@@ -25,7 +25,7 @@ public sealed class RemoteJobRunner(IJobsApi jobs, RemoteCommandLine command)
 
         var prompt = options.Prompt is ['@', .. var promptFile] ? await File.ReadAllTextAsync(promptFile, interrupt) : options.Prompt;
         var job = new JobOptions(prompt, options.ResearchQuery, options.Model, options.RefreshResearch ? true : null, options.Limit,
-            options.RowsPerRequest, options.Batch ? JobMode.Batch : null);
+            options.RowsPerRequest, options.Batch ? JobMode.Batch : null, Sheet: options.Sheet);
         if (options.Estimate)
         {
             var estimate = await jobs.EstimateFileAsync(options.InputPath, job, interrupt);
@@ -46,6 +46,7 @@ public sealed class RemoteJobRunner(IJobsApi jobs, RemoteCommandLine command)
         }
 
         AnsiConsole.MarkupLineInterpolated($"Job [bold]{progress.Id}[/] submitted to {command.Server}");
+        InputWarningsPrinter.Print(progress.Warnings);
         var clock = Stopwatch.StartNew();
         try
         {

@@ -27,10 +27,13 @@ public static class ApiProblems
             {
                 CsvProblemKind.UnsupportedMediaType => "Not a CSV file",
                 CsvProblemKind.TooLarge => "File too large",
+                CsvProblemKind.UnknownSheet => "No such sheet",
                 _ => "The CSV cannot be read",
             },
             csv.Message,
-            WithFileError(csv.LineNumber is { } line ? new Dictionary<string, object?> { ["line"] = line } : [], csv.Message)),
+            csv.Kind == CsvProblemKind.UnknownSheet
+                ? FieldErrors(JobUploadForm.SheetField, csv.Message)
+                : WithFileError(csv.LineNumber is { } line ? new Dictionary<string, object?> { ["line"] = line } : [], csv.Message)),
         JobRejectedException job => Problem(StatusCodes.Status400BadRequest, job.Title,
             job.Message, WithFieldErrors(new Dictionary<string, object?> { ["problems"] = job.Problems }, job.FieldErrors)),
         JobConflictException conflict => Problem(StatusCodes.Status409Conflict,

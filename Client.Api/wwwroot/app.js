@@ -1,8 +1,8 @@
 // The upload form: file, templates and model; the estimate and the file's columns; errors next to their fields.
 import { apiJson, ApiError } from "./api.js";
-import { JobView, formatSeconds } from "./job.js";
+import { JobView, formatSeconds, showWarnings } from "./job.js";
 
-const fields = ["file", "prompt", "researchQuery", "model"];
+const fields = ["file", "sheet", "prompt", "researchQuery", "model"];
 const $ = (id) => document.getElementById(id);
 
 const form = $("job-form");
@@ -53,6 +53,9 @@ function buildForm() {
       sentFields.add(name);
     }
   }
+  if (isWorkbook(chosenFile) && $("sheet").value.trim() !== "") {
+    data.append("sheet", $("sheet").value.trim());
+  }
   data.append("file", chosenFile, chosenFile.name);
   return data;
 }
@@ -77,6 +80,7 @@ function showEstimate(estimate) {
     ["Cost, at most", cost],
     ["Time", estimate.expectedDurationSeconds === null ? "set by provider speed" : formatSeconds(estimate.expectedDurationSeconds)],
   ]);
+  showWarnings($("estimate-warnings"), estimate.warnings);
   $("estimate").hidden = false;
 
   const list = $("placeholder-list");
@@ -155,8 +159,13 @@ async function start(event) {
   }
 }
 
+function isWorkbook(file) {
+  return /\.xlsx$/i.test(file?.name || "");
+}
+
 function choose(file) {
   chosenFile = file || null;
+  $("sheet-field").hidden = !isWorkbook(chosenFile);
   $("file-name").textContent = chosenFile ? `${chosenFile.name} (${Math.ceil(chosenFile.size / 1024)} KiB)` : "No file chosen";
   if (chosenFile) {
     estimate();
@@ -178,4 +187,6 @@ dropZone.addEventListener("drop", (event) => {
   choose(event.dataTransfer.files[0]);
 });
 $("estimate-button").addEventListener("click", estimate);
+// A different sheet has different columns: estimate again when the sheet name changes.
+$("sheet").addEventListener("change", () => { if (chosenFile) estimate(); });
 form.addEventListener("submit", start);

@@ -21,6 +21,17 @@ export function formatSeconds(seconds) {
   return `${(seconds / 3600).toFixed(1)} h`;
 }
 
+/** Lists how the file was read where it was not plain UTF-8 CSV (encoding, bare quotes, unnamed columns, sheet). */
+export function showWarnings(list, warnings) {
+  list.replaceChildren();
+  for (const warning of warnings || []) {
+    const item = document.createElement("li");
+    item.textContent = warning;
+    list.append(item);
+  }
+  list.hidden = list.children.length === 0;
+}
+
 export class JobView {
   constructor() {
     this.id = null;
@@ -33,7 +44,8 @@ export class JobView {
     $("cancel-button").addEventListener("click", () => this.change("cancel"));
     $("resume-button").addEventListener("click", () => this.change("resume"));
     $("retry-button").addEventListener("click", () => this.change("retry"));
-    $("download-button").addEventListener("click", () => this.download());
+    $("download-button").addEventListener("click", () => this.download(""));
+    $("download-xlsx-button").addEventListener("click", () => this.download("?format=xlsx"));
   }
 
   /** Starts following a job from the progress POST /jobs answered. */
@@ -109,6 +121,7 @@ export class JobView {
       list.append(dt, dd);
     }
 
+    showWarnings($("job-warnings"), progress.warnings);
     $("job-pause").hidden = !progress.pauseReason;
     $("job-pause").textContent = progress.pauseReason ? `Paused: ${progress.pauseReason}` : "";
     $("job-error").textContent = progress.error || "";
@@ -116,6 +129,7 @@ export class JobView {
     $("resume-button").hidden = status !== "paused";
     $("retry-button").hidden = !(final && status !== "failed" && progress.failedRows > 0);
     $("download-button").hidden = !(status === "completed" || status === "cancelled");
+    $("download-xlsx-button").hidden = $("download-button").hidden;
 
     // The live region speaks on a change of status and every tenth of the way, not on every event.
     const decile = Math.floor(progress.percentComplete / 10);
@@ -195,10 +209,11 @@ export class JobView {
     }
   }
 
-  async download() {
+  /** Fetches the result with the key (a plain link could not send it) and saves it under the server's file name. */
+  async download(query) {
     $("job-error").textContent = "";
     try {
-      const { blob, name } = await apiDownload(`/jobs/${this.id}/result`);
+      const { blob, name } = await apiDownload(`/jobs/${this.id}/result${query}`);
       const link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
       link.download = name;

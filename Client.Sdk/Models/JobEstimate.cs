@@ -3,7 +3,8 @@ namespace PersonalizedLine.Client.Sdk.Models;
 /// <summary>
 /// What a file would cost before anything is spent: rows, searches, LLM requests, tokens, time at the server's
 /// configured limits (null when none is configured) and money (null when the model has no price); also the
-/// file's columns with the placeholders that reach them, and the templates the job would use.
+/// file's columns with the placeholders that reach them, the templates the job would use, and the warnings a job
+/// on the file would show (how it was read where it was not strict UTF-8 CSV).
 /// </summary>
 public sealed record JobEstimate(
     string Model,
@@ -27,4 +28,5 @@ public sealed record JobEstimate(
     JobMode Mode,
     IReadOnlyList<FileColumn> Columns,
     string PromptTemplate,
-    string ResearchQueryTemplate);
+    string ResearchQueryTemplate,
+    IReadOnlyList<string> Warnings);

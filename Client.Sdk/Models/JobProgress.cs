@@ -3,7 +3,8 @@ namespace PersonalizedLine.Client.Sdk.Models;
 /// <summary>
 /// A job as <c>GET /jobs/{id}</c> shows it: status, counts, rate, ETA, usage and cost. A preview runs only the first
 /// <see cref="RowLimit"/> rows. <see cref="Cost"/> is null, with <see cref="CostNote"/> saying why, when the model has
-/// no price. A paused job says why in <see cref="PauseReason"/>.
+/// no price. A paused job says why in <see cref="PauseReason"/>. <see cref="Warnings"/> say how the file was read where it
+/// was not strict UTF-8 CSV (its encoding, bare quotes read as text, unnamed columns, the sheet).
 /// </summary>
 public sealed record JobProgress(
     string Id,
@@ -35,7 +36,8 @@ public sealed record JobProgress(
     IReadOnlyDictionary<string, long> RowsBySilo,
     IReadOnlyList<ProviderLimit> ProviderLimits,
     string ResultUrl,
-    WebhookStatus? Webhook)
+    WebhookStatus? Webhook,
+    IReadOnlyList<string> Warnings)
 {
     /// <summary>True once the job will change no more by itself (completed, failed or cancelled).</summary>
     public bool IsFinished() => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;

@@ -14,4 +14,7 @@ public enum CsvProblemKind
 
     /// <summary>The file exceeds a configured limit (HTTP 413).</summary>
     TooLarge,
+
+    /// <summary>A workbook without the sheet asked for (HTTP 400, against the sheet field rather than the file).</summary>
+    UnknownSheet,
 }

@@ -40,7 +40,7 @@ internal static class WorksheetChooser
         if (match < 0)
         {
             throw new CsvInputException(
-                CsvProblemKind.Malformed,
+                CsvProblemKind.UnknownSheet,
                 $"The workbook has no sheet named '{wanted.Trim()}'. Its sheets are {names}: send one of these names as sheet, or leave sheet out to read the first.");
         }
 

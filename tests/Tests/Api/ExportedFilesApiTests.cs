@@ -101,14 +101,18 @@ public sealed class ExportedFilesApiTests
     }
 
     [Fact]
-    public async Task AnUnknownSheetIs400NamingTheSheets()
+    public async Task AnUnknownSheetIs400NamingTheSheetsAgainstTheSheetField()
     {
         using var response = await _api.Http.PostAsync("/jobs", JobUploads.File(Workbook(), "leads.xlsx", ("sheet", "Leeds")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(
-            "The workbook has no sheet named 'Leeds'. Its sheets are 'Notes', 'Leads': send one of these names as sheet, or leave sheet out to read the first.",
-            (await JobsApiCalls.ReadJsonAsync(response)).GetProperty("detail").GetString());
+        const string expected =
+            "The workbook has no sheet named 'Leeds'. Its sheets are 'Notes', 'Leads': send one of these names as sheet, or leave sheet out to read the first.";
+        var problem = await JobsApiCalls.ReadJsonAsync(response);
+        Assert.Equal(expected, problem.GetProperty("detail").GetString());
+        Assert.Equal("No such sheet", problem.GetProperty("title").GetString());
+        Assert.Equal(expected, problem.GetProperty("errors").GetProperty("sheet")[0].GetString());
+        Assert.False(problem.GetProperty("errors").TryGetProperty("file", out _));
     }
 
     [Fact]

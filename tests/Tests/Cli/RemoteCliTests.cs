@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using PersonalizedLine.Client.Sdk.Models;
+using PersonalizedLine.Grains.Csv;
 using PersonalizedLine.Silo.Hosting;
 using PersonalizedLine.Tests.ClientSdk;
 using PersonalizedLine.Tests.Support;
+using PersonalizedLine.Tests.Xlsx;
 
 namespace PersonalizedLine.Tests.Cli;
 
@@ -118,7 +120,75 @@ public sealed partial class RemoteCliTests : IDisposable
         Assert.Contains("Job not found: There is no job with id 'no-such-job'.", printed);
     }
 
+    [Fact]
+    public async Task AWorkbookComesBackAsAWorkbookWithTheSameCellsAndTheServersWarningIsPrinted()
+    {
+        var input = Path.Combine(_directory, "leads.xlsx");
+        await File.WriteAllBytesAsync(input, new TestWorkbook()
+            .TextSheet("Leads", LeadFiles.Header.Split(','), ["Zoë", "Müller", "CTO", "Acme", "acme.example"], ["Bo", "Li", "CEO", "Initech", "initech.example"])
+            .TextSheet("Archive", ["old"])
+            .ToBytes());
+
+        // No --output: as in the embedded mode, a workbook's result is a workbook next to it.
+        var (exitCode, printed) = await CliProcess.RunAsync(["--server", _api.Url, input]);
+
+        Assert.True(exitCode == 0, printed + _api.ApiLog);
+        Assert.Contains("Done: 2 rows, 2 ok, 0 failed", printed);
+        Assert.Contains("Note: The workbook has 2 sheets ('Leads', 'Archive'); the first, 'Leads', was read. Send sheet=NAME to read another.",
+            Regex.Replace(printed, @"\s+", " "));
+        var (headers, rows) = await ReadWorkbookAsync(Path.Combine(_directory, "leads.personalized.xlsx"));
+        Assert.Equal([.. LeadFiles.Header.Split(','), "personalized_line", "personalization_status", "personalization_error"], headers);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(["Zoë", "Müller", "CTO", "Acme", "acme.example"], rows[0].Take(5));
+        Assert.Equal(["Bo", "Li", "CEO", "Initech", "initech.example"], rows[1].Take(5));
+        Assert.StartsWith("Hi Zoë", rows[0][5]);
+        Assert.Equal(["ok", "ok"], rows.Select(row => row[6]));
+
+        // jobs download picks the format from the output name too.
+        var again = Path.Combine(_directory, "again.xlsx");
+        var download = await CliProcess.RunAsync(["--server", _api.Url, "jobs", "download", JobId(printed), "--output", again]);
+        Assert.True(download.ExitCode == 0, download.Output);
+        var (againHeaders, againRows) = await ReadWorkbookAsync(again);
+        Assert.Equal(headers, againHeaders);
+        Assert.Equal(rows, againRows);
+    }
+
+    [Fact]
+    public async Task TheSheetOptionPicksAWorkbooksSheetAndACsvOutputIsWrittenAsCsv()
+    {
+        var input = Path.Combine(_directory, "book.xlsx");
+        var output = Path.Combine(_directory, "book.csv");
+        await File.WriteAllBytesAsync(input, new TestWorkbook()
+            .TextSheet("Archive", ["old"], ["x"])
+            .TextSheet("Q3 leads", LeadFiles.Header.Split(','), ["Ada", "Byron", "CTO", "Analytical", "analytical.example"])
+            .ToBytes());
+
+        var (exitCode, printed) = await CliProcess.RunAsync(["--server", _api.Url, input, "--sheet", "Q3 leads", "--output", output]);
+
+        Assert.True(exitCode == 0, printed + _api.ApiLog);
+        Assert.Contains("Done: 1 rows, 1 ok, 0 failed", printed);
+        var csv = await File.ReadAllTextAsync(output);
+        Assert.StartsWith(LeadFiles.Header + ",personalized_line,personalization_status,personalization_error", csv);
+        Assert.Contains("Ada,Byron,CTO,Analytical,analytical.example,", csv);
+        Assert.DoesNotContain("old", csv);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>A workbook's header and rows, read back with the server's own reader (so the file is a real .xlsx).</summary>
+    private static async Task<(IReadOnlyList<string> Headers, List<IReadOnlyList<string>> Rows)> ReadWorkbookAsync(string path)
+    {
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+        await using var reader = await LeadFileReader.OpenAsync(new MemoryStream(bytes), CsvReadLimits.Default, null, CancellationToken.None);
+        var rows = new List<IReadOnlyList<string>>();
+        await foreach (var row in reader.ReadRowsAsync(CancellationToken.None))
+        {
+            rows.Add(row.Cells.ToList());
+        }
+
+        return (reader.Headers, rows);
+    }
 
     private static string JobId(string printed)
     {

@@ -38,8 +38,9 @@ public sealed class ClientContractTests(ApiFixture api)
         Assert.All(Client, method => Assert.Contains(operations, o => o.Key == method.Key));
         Assert.Equal(9, Client.Count(m => m.ResponseType is not null));
         Assert.All(Client.Where(m => m.ResponseType is not null), m => Assert.NotNull(operations.Single(o => o.Key == m.Key).JsonResponse));
-        Assert.Equal(["prompt", "researchQuery", "model", "refreshResearch", "limit", "rowsPerRequest", "mode", "webhookUrl", "file"],
+        Assert.Equal(["prompt", "researchQuery", "model", "refreshResearch", "limit", "rowsPerRequest", "mode", "webhookUrl", "sheet", "file"],
             Client.Single(m => m.Method == nameof(IJobsApi.SubmitAsync)).FormFields);
+        Assert.Equal(["format", "partial"], Client.Single(m => m.Method == nameof(IJobsApi.DownloadResultAsync)).QueryParameters.Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -11,9 +11,10 @@ namespace PersonalizedLine.Tests.Web;
 
 /// <summary>
 /// The API on a real Kestrel port on 127.0.0.1 (a browser cannot reach the in-memory test server), with its embedded
-/// silo and the provider emulator behind it, and headless Chromium from Debian's <c>chromium</c> package.
+/// silo and the provider emulator behind it, and headless Chromium from Debian's <c>chromium</c> package. A derived
+/// fixture adds settings of its own (API keys) through <see cref="ConfigureAsync"/>.
 /// </summary>
-public sealed class WebPageFixture : IAsyncLifetime
+public class WebPageFixture : IAsyncLifetime
 {
     /// <summary>Where Debian's package puts the browser; Playwright's own download needs internet access.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -42,6 +43,7 @@ public sealed class WebPageFixture : IAsyncLifetime
         Emulator.Search.Latency = TimeSpan.FromMilliseconds(20);
         Emulator.Llm.Latency = TimeSpan.FromMilliseconds(500);
         var settings = PipelineSettings.For(Emulator, maxConcurrentRowsPerSilo: 4);
+        await ConfigureAsync(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in settings)
@@ -63,7 +65,10 @@ public sealed class WebPageFixture : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Adds to or changes the API's settings before it starts.</summary>
+    protected virtual Task ConfigureAsync(IDictionary<string, string?> settings) => Task.CompletedTask;
+
+    public virtual async Task DisposeAsync()
     {
         // The browser first, so its open event streams end before the server stops.
         await Browser.DisposeAsync();

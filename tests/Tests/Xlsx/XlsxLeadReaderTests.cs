@@ -62,7 +62,7 @@ public sealed class XlsxLeadReaderTests
     {
         var error = await ExportedFiles.FailureAsync(ThreeSheets(), sheet: "Leeds");
 
-        Assert.Equal(CsvProblemKind.Malformed, error.Kind);
+        Assert.Equal(CsvProblemKind.UnknownSheet, error.Kind);
         Assert.Equal(
             "The workbook has no sheet named 'Leeds'. Its sheets are 'Leads', 'Archive', 'Notes': send one of these names as sheet, or leave sheet out to read the first.",
             error.Message);
