@@ -3,6 +3,7 @@ using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Rows;
 using PersonalizedLine.Grains.Jobs;
+using PersonalizedLine.Grains.Telemetry;
 
 namespace PersonalizedLine.Grains.Submission;
 
@@ -16,7 +17,7 @@ public sealed class JobResultWriter(IGrainFactory grains)
 
     public async Task WriteAsync(string jobId, JobManifest manifest, Stream output, CancellationToken cancellationToken)
     {
-        await using var writer = LeadCsvWriter.Create(output, manifest.Spec.Delimiter, leaveOpen: true);
+        await using var writer = LeadCsvWriter.Create(new DownloadCountingStream(output), manifest.Spec.Delimiter, leaveOpen: true);
         await writer.WriteHeaderAsync(manifest.Spec.Headers, cancellationToken);
         var pendingMessage = manifest.Status == JobStatus.Cancelled
             ? JobGrain.CancelledRowMessage
