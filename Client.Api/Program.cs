@@ -6,10 +6,12 @@ using PersonalizedLine.Client.Api.Auth;
 using PersonalizedLine.Client.Api.Jobs;
 using PersonalizedLine.Client.Api.WebPage;
 using PersonalizedLine.Silo.Hosting;
+using PersonalizedLine.Silo.Hosting.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPersonalizedLineLogging();
 var hostsSilo = builder.AddPersonalizedLineSiloOrClient();
+builder.AddPersonalizedLineTelemetry();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
 builder.Services.AddOpenApi(options => options.AddDocumentTransformer<ApiKeySecurityDocumentation>());
@@ -25,6 +27,7 @@ app.UsePersonalizedLineAuth();
 app.MapOpenApi();
 app.UseWebPage();
 app.MapPersonalizedLineHealth();
+app.MapPersonalizedLineMetrics();
 app.MapJobs();
 if (hostsSilo)
 {

@@ -1,5 +1,6 @@
 using Orleans.Dashboard;
 using PersonalizedLine.Silo.Hosting;
+using PersonalizedLine.Silo.Hosting.Telemetry;
 
 namespace PersonalizedLine.Silo;
 
@@ -15,10 +16,12 @@ public static class SiloHostProgram
         var builder = WebApplication.CreateBuilder(args);
         builder.AddPersonalizedLineLogging();
         builder.AddPersonalizedLineSilo(withDashboard: true);
+        builder.AddPersonalizedLineTelemetry();
         builder.Services.AddPersonalizedLineHealthChecks();
 
         var app = builder.Build();
         app.MapPersonalizedLineHealth();
+        app.MapPersonalizedLineMetrics();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.Run();
     }

@@ -1,4 +1,5 @@
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Telemetry;
 
 namespace PersonalizedLine.Grains.Chunks;
 
@@ -32,7 +33,7 @@ public sealed partial class ChunkGrain
             state.RetiredUsage = _retiredUsage;
             try
             {
-                await ResultsState.WriteStateAsync();
+                await StateWriteMetrics.Track(StateWriteMetrics.Chunk, ResultsState.WriteStateAsync());
             }
             catch (Exception ex)
             {

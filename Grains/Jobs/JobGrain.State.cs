@@ -2,6 +2,7 @@ using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.JobIndex;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Processing;
+using PersonalizedLine.Grains.Telemetry;
 
 namespace PersonalizedLine.Grains.Jobs;
 
@@ -16,7 +17,7 @@ public sealed partial class JobGrain
     {
         try
         {
-            await Storage.WriteStateAsync();
+            await StateWriteMetrics.Track(StateWriteMetrics.Job, Storage.WriteStateAsync());
         }
         catch
         {

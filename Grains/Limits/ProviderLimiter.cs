@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using PersonalizedLine.Grains.Interfaces.Limits;
 using PersonalizedLine.Grains.Interfaces.Providers;
 using PersonalizedLine.Grains.Providers;
+using PersonalizedLine.Grains.Telemetry;
 
 namespace PersonalizedLine.Grains.Limits;
 
@@ -133,6 +135,7 @@ public sealed partial class ProviderLimiter
         }
 
         listener?.WaitStarted(_settings.Key);
+        var waitStarted = Stopwatch.GetTimestamp();
         try
         {
             using (cancellationToken.Register(() => Abandon(waiter)))
@@ -143,6 +146,7 @@ public sealed partial class ProviderLimiter
         finally
         {
             listener?.WaitEnded(_settings.Key);
+            ProviderMetrics.PermitWaitEnded(_settings.Key, waitStarted);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PersonalizedLine.Grains.Telemetry;
 
 namespace PersonalizedLine.Grains.Processing;
 
@@ -10,17 +11,24 @@ public sealed class RowConcurrencyLimiter : IDisposable
 {
     private readonly SemaphoreSlim _slots;
     private int _inFlight;
+    private int _waiting;
     private int _peakInFlight;
     private long _started;
 
-    public RowConcurrencyLimiter(IOptions<ProcessingOptions> options)
+    /// <param name="options">The slot count.</param>
+    /// <param name="silo">This silo, whose name the rows-in-flight and rows-waiting gauges report under.</param>
+    public RowConcurrencyLimiter(IOptions<ProcessingOptions> options, ILocalSiloDetails? silo = null)
     {
         var capacity = options.Value.MaxConcurrentRowsPerSilo;
         _slots = new SemaphoreSlim(capacity, capacity);
+        SiloRowGauges.Register(this, silo?.Name ?? string.Empty);
     }
 
     /// <summary>Rows holding a slot right now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Rows waiting for a slot right now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>Rows that got a slot in this silo since it started.</summary>
     public long RowsStarted => Interlocked.Read(ref _started);
@@ -31,7 +39,16 @@ public sealed class RowConcurrencyLimiter : IDisposable
     /// <summary>Waits for a slot; dispose the returned lease to give it back.</summary>
     public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         var inFlight = Interlocked.Increment(ref _inFlight);
         Interlocked.Increment(ref _started);
         int peak;
@@ -43,7 +60,11 @@ public sealed class RowConcurrencyLimiter : IDisposable
         return new Lease(this);
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        SiloRowGauges.Unregister(this);
+        _slots.Dispose();
+    }
 
     private void Release()
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using PersonalizedLine.Grains.Limits;
+using PersonalizedLine.Grains.Telemetry;
 using Refit;
 
 namespace PersonalizedLine.Grains.Providers;
@@ -120,6 +121,7 @@ public static class ProviderServiceCollectionExtensions
             identity(sp),
             sp.GetRequiredService<AdvertisedTokenLimits>()));
         builder.AddHttpMessageHandler(() => new AttemptTrackingHandler());
+        builder.AddHttpMessageHandler(sp => new ProviderMetricsHandler(ProviderMetrics.NameOf(limit), sp.GetService<ILocalSiloDetails>()?.Name));
         builder.AddHttpMessageHandler(sp => new SiloHeaderHandler(sp.GetService<ILocalSiloDetails>()?.Name));
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PersonalizedLine.Grains.Interfaces.Jobs;
@@ -7,6 +8,7 @@ using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Prompts;
 using PersonalizedLine.Grains.Providers;
+using PersonalizedLine.Grains.Telemetry;
 
 namespace PersonalizedLine.Grains.Rows;
 
@@ -21,8 +23,12 @@ public sealed partial class RowProcessor(
     RowLineSender lineSender,
     IOptions<ProcessingOptions> options,
     TimeProvider time,
-    ILogger<RowProcessor> logger)
+    ILogger<RowProcessor> logger,
+    ILocalSiloDetails? siloDetails = null,
+    RowTracing? tracing = null)
 {
+    private readonly string _silo = siloDetails?.Name ?? string.Empty;
+
     /// <param name="request">The row.</param>
     /// <param name="cancellationToken">The job was cancelled: the row ends as failed, "cancelled".</param>
     /// <param name="abandon">
@@ -30,6 +36,23 @@ public sealed partial class RowProcessor(
     /// chunk starts it again elsewhere); a row already talking to providers finishes.
     /// </param>
     public async Task<RowResult?> ProcessAsync(RowRequest request, CancellationToken cancellationToken, CancellationToken abandon)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = tracing?.Start(request);
+        RowMetrics.RowStarted(_silo);
+        var (result, failureReason) = await WaitAndProcessAsync(request, cancellationToken, abandon).ConfigureAwait(false);
+        if (result is not null)
+        {
+            RowMetrics.RowFinished(_silo, result, failureReason, started);
+            activity?.SetTag(TelemetryTags.Outcome, failureReason ?? "succeeded");
+        }
+
+        return result;
+    }
+
+    /// <returns>The result (null when abandoned) and, unless it succeeded, one of <see cref="RowFailureReason"/>.</returns>
+    private async Task<(RowResult? Result, string? FailureReason)> WaitAndProcessAsync(
+        RowRequest request, CancellationToken cancellationToken, CancellationToken abandon)
     {
         IDisposable slot;
         using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, abandon))
@@ -40,11 +63,11 @@ public sealed partial class RowProcessor(
             }
             catch (OperationCanceledException) when (abandon.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                return null;
+                return (null, null);
             }
             catch (OperationCanceledException)
             {
-                return RowResult.Failed(JobGrain.CancelledRowMessage, retryable: true);
+                return (RowResult.Failed(JobGrain.CancelledRowMessage, retryable: true), RowFailureReason.Cancelled);
             }
         }
 
@@ -58,7 +81,7 @@ public sealed partial class RowProcessor(
     /// Research, LLM, guardrails, within the row's budget, which starts once the row holds a slot and stops while a
     /// provider call waits for a rate-limit permit.
     /// </summary>
-    private async Task<RowResult> CallProvidersAsync(RowRequest request, CancellationToken cancellationToken)
+    private async Task<(RowResult Result, string? FailureReason)> CallProvidersAsync(RowRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var budget = new RowBudget(settings.RowTimeout, time, cancellationToken);
@@ -73,31 +96,32 @@ public sealed partial class RowProcessor(
                 0, 0, findings.SearchCalls, CachedSearches: findings.FromCache ? 1 : 0, RateLimitedAnswers: findings.RateLimitedAnswers);
 
             stage = "writing the line";
-            return await lineSender.WriteAsync(request, findings.Summary, researchUsage, budget, budget.Token).ConfigureAwait(false);
+            var result = await lineSender.WriteAsync(request, findings.Summary, researchUsage, budget, budget.Token).ConfigureAwait(false);
+            return (result, result.Status == RowStatus.Failed ? RowFailureReason.InvalidLine : null);
         }
         catch (ProviderAccountException ex)
         {
-            return RowResult.Halted(ex.Problem, researchUsage);
+            return (RowResult.Halted(ex.Problem, researchUsage), RowFailureReason.Halted);
         }
         catch (ProviderCallException ex)
         {
-            return RowResult.Failed(ex.Message, researchUsage, retryable: true);
+            return (RowResult.Failed(ex.Message, researchUsage, retryable: true), ProviderCallReason.Of(ex));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return RowResult.Failed(JobGrain.CancelledRowMessage, researchUsage, retryable: true);
+            return (RowResult.Failed(JobGrain.CancelledRowMessage, researchUsage, retryable: true), RowFailureReason.Cancelled);
         }
         catch (OperationCanceledException) when (budget.IsSpent)
         {
-            return RowResult.Failed(
+            return (RowResult.Failed(
                 $"Gave up after {settings.RowTimeout.TotalSeconds:0} s on the providers while {stage} (Processing__RowTimeout; waits for rate-limit permits not counted).",
                 researchUsage,
-                retryable: true);
+                retryable: true), RowFailureReason.Timeout);
         }
         catch (Exception ex)
         {
             LogUnexpectedFailure(logger, ex, request.RowNumber, stage);
-            return RowResult.Failed($"Unexpected error while {stage}: {ex.Message}", researchUsage);
+            return (RowResult.Failed($"Unexpected error while {stage}: {ex.Message}", researchUsage), RowFailureReason.Unexpected);
         }
     }
 

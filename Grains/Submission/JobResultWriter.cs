@@ -3,6 +3,7 @@ using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Rows;
 using PersonalizedLine.Grains.Jobs;
+using PersonalizedLine.Grains.Telemetry;
 using PersonalizedLine.Grains.Xlsx;
 
 namespace PersonalizedLine.Grains.Submission;
@@ -19,6 +20,7 @@ public sealed class JobResultWriter(IGrainFactory grains)
     /// <exception cref="XlsxLimitException">As a workbook: the result does not fit in an Excel sheet (nothing was written to <paramref name="output"/>).</exception>
     public async Task WriteAsync(string jobId, JobManifest manifest, Stream output, CancellationToken cancellationToken, ResultFormat format = ResultFormat.Csv)
     {
+        output = new DownloadCountingStream(output);
         if (format == ResultFormat.Csv)
         {
             await using var csv = LeadCsvWriter.Create(output, manifest.Spec.Delimiter, leaveOpen: true);

@@ -4,6 +4,7 @@ using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.JobIndex;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Providers;
+using PersonalizedLine.Grains.Telemetry;
 
 namespace PersonalizedLine.Grains.Submission;
 
@@ -33,7 +34,7 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
         string tenant = Tenants.Default, Func<long, CancellationToken, Task>? admitRows = null)
     {
         var limits = upload.Value;
-        await using var file = await JobFile.OpenAsync(csv, request, limits, llm.Value, cancellationToken, _clock.GetUtcNow());
+        await using var file = await JobFile.OpenAsync(new UploadCountingStream(csv), request, limits, llm.Value, cancellationToken, _clock.GetUtcNow());
         var spec = file.Spec;
         if (spec.Mode == JobMode.Batch && await grains.GetGrain<IBatchApiProbeGrain>(0).ProblemWithBatchMode() is { } problem)
         {
@@ -42,6 +43,7 @@ public sealed class JobSubmitter(IGrainFactory grains, IOptions<UploadOptions> u
         }
 
         var jobId = JobKeys.For(tenant, Guid.NewGuid().ToString("N"))!;
+        using var activity = JobTracing.StartSubmit(jobId);
         var job = grains.GetGrain<IJobGrain>(jobId);
         try
         {

@@ -5,6 +5,7 @@ using PersonalizedLine.Grains.Pricing;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
 using PersonalizedLine.Grains.Submission;
+using PersonalizedLine.Grains.Telemetry;
 using PersonalizedLine.Grains.Webhooks;
 
 namespace PersonalizedLine.Silo.Hosting;
@@ -32,6 +33,7 @@ public static class ConfigurationKeys
         typeof(JobsOptions),
         typeof(Auth.AuthOptions),
         typeof(Auth.QuotaOptions),
+        typeof(TelemetryOptions),
     ];
 
     /// <summary>
@@ -60,6 +62,11 @@ public static class ConfigurationKeys
         "ASPNETCORE_URLS",
         "ASPNETCORE_ENVIRONMENT",
         "DOTNET_ENVIRONMENT",
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_PROTOCOL",
+        "OTEL_EXPORTER_OTLP_HEADERS",
+        "OTEL_SERVICE_NAME",
+        "OTEL_RESOURCE_ATTRIBUTES",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Prefixes of whole sections passed through to a library as they are (Serilog reads its own section).</summary>

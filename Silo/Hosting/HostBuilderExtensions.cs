@@ -33,6 +33,11 @@ public static class HostBuilderExtensions
         builder.Services.AddPersonalizedLineCore(builder.Configuration, processesRows: false);
         builder.UseOrleansClient(client =>
         {
+            if (SiloBuilderExtensions.TraceGrainCalls(builder.Configuration))
+            {
+                client.AddActivityPropagation();
+            }
+
             if (profile.Mode == ClusterMode.Distributed)
             {
                 var redis = ClusterConnections.ReadRedis(builder.Configuration);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Hosting;
 using Serilog;
+using Microsoft.Extensions.Configuration;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
 
 namespace PersonalizedLine.Silo.Hosting;
 
@@ -12,6 +14,7 @@ public static class LoggingExtensions
     /// </summary>
     public static IHostApplicationBuilder AddPersonalizedLineLogging(this IHostApplicationBuilder builder, LogEventLevel consoleLevel = LogEventLevel.Information)
     {
+        var json = WritesJson(builder.Configuration);
         builder.Services.AddSerilog((services, logger) => logger
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -22,9 +25,27 @@ public static class LoggingExtensions
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
             .Enrich.FromLogContext()
-            .WriteTo.Console(
-                restrictedToMinimumLevel: consoleLevel,
-                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}"));
+            .WriteTo.Logger(console => WriteToConsole(console, json, consoleLevel)));
         return builder;
+    }
+
+    /// <summary>
+    /// The cluster profile (<c>Cluster__Mode=Distributed</c>) logs one JSON object per line, for a log collector: the
+    /// message, its properties (job id, row number, …) as fields, and the trace and span ids of the current trace.
+    /// </summary>
+    public static bool WritesJson(IConfiguration configuration) =>
+        ClusterProfileOptions.From(configuration).Mode == ClusterMode.Distributed;
+
+    private static void WriteToConsole(LoggerConfiguration console, bool json, LogEventLevel level)
+    {
+        if (json)
+        {
+            console.WriteTo.Console(new RenderedCompactJsonFormatter(), restrictedToMinimumLevel: level);
+            return;
+        }
+
+        console.WriteTo.Console(
+            restrictedToMinimumLevel: level,
+            outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
     }
 }

@@ -5,6 +5,7 @@ using Orleans.Dashboard;
 using Orleans.Serialization;
 using PersonalizedLine.Grains;
 using PersonalizedLine.Grains.Processing;
+using PersonalizedLine.Grains.Telemetry;
 using StackExchange.Redis;
 
 namespace PersonalizedLine.Silo.Hosting;
@@ -48,8 +49,17 @@ public static class SiloBuilderExtensions
             silo.AddDashboard();
         }
 
+        if (TraceGrainCalls(configuration))
+        {
+            silo.AddActivityPropagation();
+        }
+
         return silo;
     }
+
+    /// <summary>Whether grain calls carry the caller's trace (<c>Telemetry__TraceGrainCalls</c>); the silo and its clients agree on it.</summary>
+    internal static bool TraceGrainCalls(IConfiguration configuration) =>
+        configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>()?.TraceGrainCalls ?? true;
 
     /// <summary>The grain storage the grains name and the reminder service, in memory (embedded and localhost profiles, tests).</summary>
     /// <remarks>

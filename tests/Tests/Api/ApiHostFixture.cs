@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using PersonalizedLine.Tests.Support;
 
 namespace PersonalizedLine.Tests.Api;
@@ -39,6 +40,8 @@ public abstract class ApiHostFixture(int maxConcurrentRowsPerSilo) : IAsyncLifet
             {
                 web.UseSetting(key, value);
             }
+
+            web.ConfigureServices(ConfigureServices);
         });
         Http = _factory.CreateClient();
     }
@@ -51,4 +54,9 @@ public abstract class ApiHostFixture(int maxConcurrentRowsPerSilo) : IAsyncLifet
     }
 
     protected abstract void Configure(Dictionary<string, string?> settings);
+
+    /// <summary>Services a fixture adds to the app (an in-memory trace exporter); none by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 }

@@ -29,6 +29,7 @@ public sealed class AuthMatrixTests(AuthApiFixture api)
         { "GET", "/dashboard/" },
         { "GET", "/openapi/v1.json" },
         { "GET", "/scalar" },
+        { "GET", "/metrics" },
     };
 
     [Theory]
@@ -127,6 +128,7 @@ public sealed class AuthMatrixTests(AuthApiFixture api)
     [Theory]
     [InlineData("/dashboard/")]
     [InlineData("/openapi/v1.json")]
+    [InlineData("/metrics")]
     public async Task AdminPagesNeedAnAdminKey(string path)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(api.Client(null), "GET", path)).Status);

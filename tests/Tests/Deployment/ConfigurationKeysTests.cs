@@ -24,6 +24,8 @@ public sealed class ConfigurationKeysTests
     [InlineData("ConnectionStrings__Postgres")]
     [InlineData("SERPER_API_KEY")]
     [InlineData("GROQ_API_KEY")]
+    [InlineData("Telemetry__RowTraceSampleRatio")]
+    [InlineData("Telemetry__TraceGrainCalls")]
     public void The_catalog_knows_every_documented_key_including_inherited_provider_settings(string key) =>
         Assert.Contains(key, ConfigurationKeys.Known);
 
@@ -39,6 +41,7 @@ public sealed class ConfigurationKeysTests
     [Theory]
     [InlineData("POD_NAME", true)]
     [InlineData("ASPNETCORE_HTTP_PORTS", true)]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", true)]
     [InlineData("Serilog__MinimumLevel__Default", true)]
     [InlineData("Serilog__", false)]
     [InlineData("pod_name", false)]
