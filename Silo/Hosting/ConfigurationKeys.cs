@@ -32,6 +32,7 @@ public static class ConfigurationKeys
         typeof(JobsOptions),
         typeof(Auth.AuthOptions),
         typeof(Auth.QuotaOptions),
+        typeof(Storage.StorageOptions),
     ];
 
     /// <summary>

@@ -5,6 +5,7 @@ using Orleans.Dashboard;
 using Orleans.Serialization;
 using PersonalizedLine.Grains;
 using PersonalizedLine.Grains.Processing;
+using PersonalizedLine.Silo.Storage;
 using StackExchange.Redis;
 
 namespace PersonalizedLine.Silo.Hosting;
@@ -25,7 +26,7 @@ public static class SiloBuilderExtensions
             var primary = profile.Mode == ClusterMode.Embedded ? siloPort : profile.PrimarySiloPort;
             silo.UseLocalhostClustering(siloPort, profile.EffectiveGatewayPort,
                 new IPEndPoint(IPAddress.Loopback, primary), profile.ServiceId, profile.ClusterId);
-            silo.AddInMemoryStateAndReminders();
+            silo.AddLocalStateAndReminders(profile.Mode, configuration);
         }
 
         // A job's resume reminder may tick faster than Orleans' one-minute floor when configured so (tests, demos).
@@ -51,7 +52,31 @@ public static class SiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>The grain storage the grains name and the reminder service, in memory (embedded and localhost profiles, tests).</summary>
+    /// <summary>
+    /// The embedded profile keeps state and reminders on disk (<c>Storage__Path</c>) unless <c>Storage__Mode=Memory</c>;
+    /// the localhost profile's silos keep them in memory, as its several processes cannot share one SQLite file's jobs.
+    /// </summary>
+    private static void AddLocalStateAndReminders(this ISiloBuilder silo, ClusterMode mode, IConfiguration configuration)
+    {
+        if (mode != ClusterMode.Embedded)
+        {
+            silo.AddInMemoryStateAndReminders();
+            return;
+        }
+
+        silo.Services.AddStorageOptions();
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
+        if (storage.Mode == StorageMode.Memory)
+        {
+            silo.AddInMemoryStateAndReminders();
+        }
+        else
+        {
+            silo.AddDiskStateAndReminders();
+        }
+    }
+
+    /// <summary>The grain storage the grains name and the reminder service, in memory (localhost profile, <c>Storage__Mode=Memory</c>, tests).</summary>
     /// <remarks>
     /// A cleared state drops its payload at once: the memory provider has no option here, and keeps only a null marker
     /// under the grain's key until the process ends.
