@@ -18,7 +18,7 @@ public sealed class SqliteStateDatabase : IDisposable
 {
     public const string FileName = "state.db";
 
-    private const string LockFileName = "state.lock";
+    public const string LockFileName = "state.lock";
     private const int MaxIdleReaders = 8;
 
     private const string Schema = """
