@@ -8,12 +8,12 @@ public sealed class TempDataDirectory : IDisposable
 {
     public string Path { get; } = ServerProcess.CreateTempDirectory("pl-data");
 
-    /// <summary>The settings that put an embedded host's state in this directory (configuration-key form).</summary>
-    public IEnumerable<KeyValuePair<string, string?>> Settings =>
-    [
-        new("Storage:Mode", "Disk"),
-        new("Storage:Path", Path),
-    ];
+    /// <summary>Puts an embedded host's state in this directory (configuration-key form; use <c>__</c> for environment variables).</summary>
+    public void AddTo(IDictionary<string, string?> settings, string separator = ":")
+    {
+        settings[$"Storage{separator}Mode"] = "Disk";
+        settings[$"Storage{separator}Path"] = Path;
+    }
 
     public void Dispose() => ServerProcess.DeleteDirectory(Path);
 }

@@ -18,6 +18,7 @@ public sealed class WebPageFixture : IAsyncLifetime
     /// <summary>Where Debian's package puts the browser; Playwright's own download needs internet access.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly TempDataDirectory _data = new();
     private WebApplicationFactory<Program> _factory = null!;
 
     public ProviderEmulator.ProviderEmulator Emulator { get; private set; } = null!;
@@ -42,6 +43,7 @@ public sealed class WebPageFixture : IAsyncLifetime
         Emulator.Search.Latency = TimeSpan.FromMilliseconds(20);
         Emulator.Llm.Latency = TimeSpan.FromMilliseconds(500);
         var settings = PipelineSettings.For(Emulator, maxConcurrentRowsPerSilo: 4);
+        _data.AddTo(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             foreach (var (key, value) in settings)
@@ -70,6 +72,7 @@ public sealed class WebPageFixture : IAsyncLifetime
         Playwright.Dispose();
         await _factory.DisposeAsync();
         await Emulator.DisposeAsync();
+        _data.Dispose();
     }
 
     /// <summary>A fresh browser context (its own session storage and downloads) sized like a laptop screen.</summary>
