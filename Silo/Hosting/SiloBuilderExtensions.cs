@@ -73,6 +73,15 @@ public static class SiloBuilderExtensions
         else
         {
             silo.AddDiskStateAndReminders();
+
+            // With state on disk an idle activation is only a cache of it: finished chunks and the like leave memory after
+            // a couple of minutes (Orleans keeps them 15) and are read back if asked again, so memory follows the rows in
+            // flight rather than the size of the file. Grains with their own limit (the research cache) keep it.
+            silo.Configure<GrainCollectionOptions>(options =>
+            {
+                options.CollectionAge = TimeSpan.FromMinutes(2);
+                options.CollectionQuantum = TimeSpan.FromSeconds(30);
+            });
         }
     }
 
