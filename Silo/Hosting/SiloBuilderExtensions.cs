@@ -82,6 +82,10 @@ public static class SiloBuilderExtensions
                 options.CollectionAge = TimeSpan.FromMinutes(2);
                 options.CollectionQuantum = TimeSpan.FromSeconds(30);
             });
+
+            // In one process every grain is local, so the cache of where grains live only saves a local lookup; at its
+            // default size (a million entries, one per row and research entry called) it grows with the file.
+            silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = 10_000);
         }
     }
 
