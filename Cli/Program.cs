@@ -36,9 +36,10 @@ public static class CliProgram
             return error is null ? 0 : 1;
         }
 
-        // An embedded silo with in-memory storage: the same grains and pipeline as a cluster.
+        // An embedded silo: the same grains and pipeline as a cluster, its state on disk for this run only.
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration["Cluster:Mode"] = nameof(ClusterMode.Embedded);
+        using var runStorage = CliRunStorage.Prepare(builder.Configuration);
         builder.AddPersonalizedLineLogging(consoleLevel: LogEventLevel.Warning);
         builder.AddPersonalizedLineSilo(withDashboard: false);
         using var host = builder.Build();

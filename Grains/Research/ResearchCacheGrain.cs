@@ -22,8 +22,9 @@ namespace PersonalizedLine.Grains.Research;
 /// It failed — every waiter gets the error, nothing is stored, and the next lookup searches again.</item>
 /// </list>
 /// If this silo dies mid-search, nothing was stored: the next lookup, on a new activation, searches again
-/// (at-least-once). Idle entries leave memory after a few minutes (the storage keeps them), so memory stays bounded
-/// however many distinct companies the cluster has seen.
+/// (at-least-once). Once its result is stored and handed out (no search running, none left to charge), an entry
+/// leaves memory as soon as it is idle: the activation is then only a copy of storage, and keeping one per distinct
+/// company for minutes made memory grow with the file. Other idle entries leave after a few minutes.
 /// </summary>
 /// <remarks>
 /// Reentrant: lookups wait on the running search while others arrive. Everything runs on the grain scheduler, so
@@ -52,12 +53,16 @@ public sealed partial class ResearchCacheGrain(
     private bool _unpaidSearch;
     private int _unpaidRateLimited;
 
+    /// <summary>The last search's result could not be stored: only this activation has it.</summary>
+    private bool _unstored;
+
     public async Task<ResearchLookup> Lookup(string query, DateTimeOffset? refreshedSince, TimeSpan maxWait)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         if (StoredResultUsable(refreshedSince))
         {
             var (paid, rateLimited) = TakeUnpaidSearch();
+            LeaveMemoryWhenSettled();
             return Found(state.State.Summary, fromCache: !paid, searchedForCaller: paid, rateLimited);
         }
 
@@ -82,6 +87,7 @@ public sealed partial class ResearchCacheGrain(
         }
 
         var (payer, limited) = TakeUnpaidSearch();
+        LeaveMemoryWhenSettled();
         return Found(outcome.Summary, fromCache: false, searchedForCaller: payer, limited);
     }
 
@@ -161,12 +167,26 @@ public sealed partial class ResearchCacheGrain(
         try
         {
             await state.WriteStateAsync();
+            _unstored = false;
         }
         catch (Exception ex)
         {
+            _unstored = true;
             // The search was paid for: its waiters still get it, and this activation keeps it in memory. Storage
             // misses it, so a later activation searches again; nothing is lost but a search.
             LogStoreFailed(logger, ex, this.GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>
+    /// Deactivates when idle once memory holds nothing storage lacks: no search running (its waiters would lose it), no
+    /// search left for a caller to pay for, no result that failed to store. The next lookup reads storage again.
+    /// </summary>
+    private void LeaveMemoryWhenSettled()
+    {
+        if (_search is null && !_unpaidSearch && !_unstored)
+        {
+            DeactivateOnIdle();
         }
     }
 

@@ -34,6 +34,7 @@ public static class ConfigurationKeys
         typeof(Auth.AuthOptions),
         typeof(Auth.QuotaOptions),
         typeof(TelemetryOptions),
+        typeof(Storage.StorageOptions),
     ];
 
     /// <summary>

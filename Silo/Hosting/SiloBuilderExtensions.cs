@@ -6,6 +6,7 @@ using Orleans.Serialization;
 using PersonalizedLine.Grains;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Telemetry;
+using PersonalizedLine.Silo.Storage;
 using StackExchange.Redis;
 
 namespace PersonalizedLine.Silo.Hosting;
@@ -26,7 +27,7 @@ public static class SiloBuilderExtensions
             var primary = profile.Mode == ClusterMode.Embedded ? siloPort : profile.PrimarySiloPort;
             silo.UseLocalhostClustering(siloPort, profile.EffectiveGatewayPort,
                 new IPEndPoint(IPAddress.Loopback, primary), profile.ServiceId, profile.ClusterId);
-            silo.AddInMemoryStateAndReminders();
+            silo.AddLocalStateAndReminders(profile.Mode, configuration);
         }
 
         // A job's resume reminder may tick faster than Orleans' one-minute floor when configured so (tests, demos).
@@ -61,7 +62,45 @@ public static class SiloBuilderExtensions
     internal static bool TraceGrainCalls(IConfiguration configuration) =>
         configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>()?.TraceGrainCalls ?? true;
 
-    /// <summary>The grain storage the grains name and the reminder service, in memory (embedded and localhost profiles, tests).</summary>
+
+    /// <summary>
+    /// The embedded profile keeps state and reminders on disk (<c>Storage__Path</c>) unless <c>Storage__Mode=Memory</c>;
+    /// the localhost profile's silos keep them in memory, as its several processes cannot share one SQLite file's jobs.
+    /// </summary>
+    private static void AddLocalStateAndReminders(this ISiloBuilder silo, ClusterMode mode, IConfiguration configuration)
+    {
+        if (mode != ClusterMode.Embedded)
+        {
+            silo.AddInMemoryStateAndReminders();
+            return;
+        }
+
+        silo.Services.AddStorageOptions();
+        var storage = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new();
+        if (storage.Mode == StorageMode.Memory)
+        {
+            silo.AddInMemoryStateAndReminders();
+        }
+        else
+        {
+            silo.AddDiskStateAndReminders();
+
+            // With state on disk an idle activation is only a cache of it: finished chunks and the like leave memory after
+            // a couple of minutes (Orleans keeps them 15) and are read back if asked again, so memory follows the rows in
+            // flight rather than the size of the file. Grains with their own limit (the research cache) keep it.
+            silo.Configure<GrainCollectionOptions>(options =>
+            {
+                options.CollectionAge = TimeSpan.FromMinutes(2);
+                options.CollectionQuantum = TimeSpan.FromSeconds(30);
+            });
+
+            // In one process every grain is local, so the cache of where grains live only saves a local lookup; at its
+            // default size (a million entries, one per row and research entry called) it grows with the file.
+            silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = 10_000);
+        }
+    }
+
+    /// <summary>The grain storage the grains name and the reminder service, in memory (localhost profile, <c>Storage__Mode=Memory</c>, tests).</summary>
     /// <remarks>
     /// A cleared state drops its payload at once: the memory provider has no option here, and keeps only a null marker
     /// under the grain's key until the process ends.

@@ -11,6 +11,7 @@ namespace PersonalizedLine.Tests.Api;
 /// </summary>
 public abstract class ApiHostFixture(int maxConcurrentRowsPerSilo) : IAsyncLifetime
 {
+    private readonly TempDataDirectory _data = new();
     private WebApplicationFactory<Program> _factory = null!;
 
     public ProviderEmulator.ProviderEmulator Emulator { get; private set; } = null!;
@@ -33,6 +34,7 @@ public abstract class ApiHostFixture(int maxConcurrentRowsPerSilo) : IAsyncLifet
     {
         Emulator = await ProviderEmulator.ProviderEmulator.StartAsync();
         var settings = PipelineSettings.For(Emulator, maxConcurrentRowsPerSilo);
+        _data.AddTo(settings);
         Configure(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -51,6 +53,7 @@ public abstract class ApiHostFixture(int maxConcurrentRowsPerSilo) : IAsyncLifet
         Http.Dispose();
         await _factory.DisposeAsync();
         await Emulator.DisposeAsync();
+        _data.Dispose();
     }
 
     protected abstract void Configure(Dictionary<string, string?> settings);

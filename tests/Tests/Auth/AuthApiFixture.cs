@@ -46,6 +46,7 @@ public sealed class AuthApiFixture : IAsyncLifetime
         var settings = PipelineSettings.For(_emulator, maxConcurrentRowsPerSilo: 50);
         settings["Auth:Mode"] = "ApiKeys";
         settings["Auth:KeyFile"] = KeyFile;
+        settings["Storage:Path"] = Path.Combine(Directory, "data");
         settings["Auth:KeyCacheTtl"] = "00:00:00";
         settings["Quotas:Tenants:burst:SubmitsPerMinute"] = BurstSubmitsPerMinute.ToString();
         settings["Quotas:Tenants:rows:RowsPerDay"] = RowsPerDay.ToString();

@@ -15,7 +15,7 @@ public sealed class StartupAuthModeTests
     [InlineData("http_ports", "8080", "*:8080")]
     public async Task TheApiRefusesToStartWithoutKeysOnANonLoopbackAddress(string setting, string value, string named)
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting(setting, value));
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web.UseSetting(setting, value).UseSetting("Storage:Mode", "Memory"));
 
         var refused = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 

@@ -13,6 +13,7 @@ public sealed class RunningApiFixture : IAsyncLifetime
 {
     public const int ConcurrentRows = 2;
 
+    private readonly TempDataDirectory _data = new();
     private NodeProcess _api = null!;
 
     public ProviderEmulator.ProviderEmulator Emulator { get; private set; } = null!;
@@ -28,6 +29,7 @@ public sealed class RunningApiFixture : IAsyncLifetime
         var environment = PipelineSettings.For(Emulator, ConcurrentRows)
             .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
         environment["Cluster__Mode"] = nameof(ClusterMode.Embedded);
+        environment["Storage__Path"] = _data.Path;
         var logs = Directory.CreateTempSubdirectory("personalizedline-cli-api-").FullName;
         _api = new NodeProcess("api", "PersonalizedLine.Client.Api.dll", environment, FreePort.Pick(), logs);
         await _api.StartAsync(TimeSpan.FromSeconds(90));
@@ -42,5 +44,6 @@ public sealed class RunningApiFixture : IAsyncLifetime
         Client.Dispose();
         await _api.StopAsync(TimeSpan.FromSeconds(30));
         await Emulator.DisposeAsync();
+        _data.Dispose();
     }
 }

@@ -19,6 +19,9 @@ public sealed class NodeProcess(string name, string assembly, IReadOnlyDictionar
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running process's id (for /proc/PID/status), or null before the first start.</summary>
+    public int? ProcessId => _process?.Id;
+
     public async Task StartAsync(TimeSpan readyWithin)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, assembly)])

@@ -19,6 +19,7 @@ public class WebPageFixture : IAsyncLifetime
     /// <summary>Where Debian's package puts the browser; Playwright's own download needs internet access.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly TempDataDirectory _data = new();
     private WebApplicationFactory<Program> _factory = null!;
 
     public ProviderEmulator.ProviderEmulator Emulator { get; private set; } = null!;
@@ -43,6 +44,7 @@ public class WebPageFixture : IAsyncLifetime
         Emulator.Search.Latency = TimeSpan.FromMilliseconds(20);
         Emulator.Llm.Latency = TimeSpan.FromMilliseconds(500);
         var settings = PipelineSettings.For(Emulator, maxConcurrentRowsPerSilo: 4);
+        _data.AddTo(settings);
         await ConfigureAsync(settings);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
@@ -75,6 +77,7 @@ public class WebPageFixture : IAsyncLifetime
         Playwright.Dispose();
         await _factory.DisposeAsync();
         await Emulator.DisposeAsync();
+        _data.Dispose();
     }
 
     /// <summary>A fresh browser context (its own session storage and downloads) sized like a laptop screen.</summary>

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Microsoft.Data.Sqlite;
+using Orleans.Storage;
+
+namespace PersonalizedLine.Silo.Storage;
+
+/// <summary>
+/// Grain state in the embedded profile's SQLite file, one row per (storage name, state name, grain id), serialized by
+/// Orleans' configured grain storage serializer as the built-in providers do. Nothing is cached here: a state lives in
+/// memory only while its grain is active, so a finished chunk costs disk, not memory.
+/// </summary>
+/// <remarks>
+/// The ETag is a version number. A write or clear whose ETag does not match the stored one (another activation wrote
+/// first, or the row is gone) fails with <see cref="InconsistentStateException"/>, which the grains rely on as with the
+/// other providers. A clear deletes the row, so deleted and expired jobs leave nothing behind.
+/// </remarks>
+public sealed class SqliteGrainStorage(string storageName, SqliteStateDatabase database, IGrainStorageSerializer serializer) : IGrainStorage
+{
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var grain = grainId.ToString();
+        var stored = database.Read(connection =>
+        {
+            using var command = Command(connection, "SELECT etag, payload FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain;", stateName, grain);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? (ETag: reader.GetInt64(0), Payload: reader.GetFieldValue<byte[]>(1)) : ((long ETag, byte[] Payload)?)null;
+        });
+
+        if (stored is { } row)
+        {
+            grainState.State = serializer.Deserialize<T>(new BinaryData(row.Payload));
+            grainState.ETag = Format(row.ETag);
+            grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var grain = grainId.ToString();
+        var payload = AsArray(serializer.Serialize(grainState.State));
+        var expected = grainState.ETag;
+        var written = await database.WriteAsync(connection =>
+        {
+            if (expected is null)
+            {
+                using var insert = Command(connection,
+                    "INSERT INTO grain_state (storage, state, grain, etag, payload) VALUES ($storage, $state, $grain, 1, $payload) ON CONFLICT DO NOTHING;",
+                    stateName, grain);
+                insert.Parameters.AddWithValue("$payload", payload);
+                return insert.ExecuteNonQuery() == 1 ? 1 : throw Conflict(connection, "write", stateName, grain, expected);
+            }
+
+            var version = Parse(expected) ?? throw Conflict(connection, "write", stateName, grain, expected);
+            using var update = Command(connection,
+                "UPDATE grain_state SET etag = etag + 1, payload = $payload WHERE storage = $storage AND state = $state AND grain = $grain AND etag = $etag;",
+                stateName, grain);
+            update.Parameters.AddWithValue("$payload", payload);
+            update.Parameters.AddWithValue("$etag", version);
+            return update.ExecuteNonQuery() == 1 ? version + 1 : throw Conflict(connection, "write", stateName, grain, expected);
+        }).ConfigureAwait(false);
+
+        grainState.ETag = Format(written);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var grain = grainId.ToString();
+        var expected = grainState.ETag;
+        await database.WriteAsync(connection =>
+        {
+            // A null ETag means "whatever is stored"; a missing row is already cleared.
+            using var delete = Command(connection,
+                "DELETE FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain AND ($etag IS NULL OR etag = $etag);",
+                stateName, grain);
+            delete.Parameters.AddWithValue("$etag", expected is null ? DBNull.Value : (object?)Parse(expected) ?? -1L);
+            if (delete.ExecuteNonQuery() == 0 && StoredETag(connection, stateName, grain) is not null)
+            {
+                throw Conflict(connection, "clear", stateName, grain, expected);
+            }
+
+            return 0;
+        }).ConfigureAwait(false);
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, string grain)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$storage", storageName);
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$grain", grain);
+        return command;
+    }
+
+    private long? StoredETag(SqliteConnection connection, string stateName, string grain)
+    {
+        using var command = Command(connection, "SELECT etag FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain;", stateName, grain);
+        return command.ExecuteScalar() is long etag ? etag : null;
+    }
+
+    private InconsistentStateException Conflict(SqliteConnection connection, string operation, string stateName, string grain, string? expected)
+    {
+        var stored = StoredETag(connection, stateName, grain);
+        var storedText = stored is { } value ? Format(value) : null;
+        return new InconsistentStateException(
+            $"Cannot {operation} state '{stateName}' of {grain} in storage '{storageName}': it holds version {storedText ?? "(none)"}, the grain expected {expected ?? "(none)"}.",
+            storedText!,
+            expected!);
+    }
+
+    private static string Format(long etag) => etag.ToString(CultureInfo.InvariantCulture);
+
+    private static long? Parse(string etag) => long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>The serializer's bytes without a copy when they already fill an array, as they usually do.</summary>
+    private static byte[] AsArray(BinaryData data) =>
+        MemoryMarshal.TryGetArray(data.ToMemory(), out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : data.ToArray();
+}
