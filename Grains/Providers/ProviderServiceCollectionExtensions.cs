@@ -140,8 +140,10 @@ public static class ProviderServiceCollectionExtensions
     internal static void ConfigureClient(HttpClient client, string baseUrl, ProviderResilienceOptions options)
     {
         client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
-        // Polly owns the timeouts (per attempt and in total); HttpClient's own must never fire first.
-        client.Timeout = options.TotalTimeout + TimeSpan.FromMinutes(1);
+        // Polly owns the timeouts (per attempt and in total, both stopped while a request waits for a rate-limit
+        // permit) and the rate-limit wait budget bounds the waits; HttpClient's own timeout would count those waits
+        // too and end a call that is only queued, so it is off.
+        client.Timeout = Timeout.InfiniteTimeSpan;
     }
 
     private static SocketsHttpHandler CreatePrimaryHandler() => new()

@@ -65,7 +65,11 @@ public sealed class SerperResearchProviderTests
     [Fact]
     public async Task Rate_limit_waits_do_not_use_up_failure_retries()
     {
-        await using var host = await ProviderTestHost.StartAsync(s => s["Research:MaxRetries"] = "1");
+        await using var host = await ProviderTestHost.StartAsync(s =>
+        {
+            s["Research:MaxRetries"] = "1";
+            s["Research:RateLimitFallbackDelay"] = "00:00:01";
+        });
         host.Emulator.Search.EnqueueFaults(Fault.RateLimited(), Fault.RateLimited(), Fault.RateLimited(), Fault.Status(500));
 
         await host.Research.ResearchAsync("Acme Robotics", CancellationToken.None);
