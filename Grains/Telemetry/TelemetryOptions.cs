@@ -11,6 +11,10 @@ public sealed class TelemetryOptions
     /// </summary>
     public double RowTraceSampleRatio { get; set; } = 0.01;
 
-    /// <summary>Grain calls become spans of the trace that made them (Orleans' activity propagation).</summary>
-    public bool TraceGrainCalls { get; set; } = true;
+    /// <summary>
+    /// Grain calls become spans of the trace that made them (Orleans' activity propagation). Off by default: every grain
+    /// call then carries and starts an activity, which cost about 8 % of the throughput at 1,000 rows in flight on one
+    /// 2-core silo (docs/BENCHMARKS.md). Sampled rows keep their own traces, linked to their job, either way.
+    /// </summary>
+    public bool TraceGrainCalls { get; set; }
 }

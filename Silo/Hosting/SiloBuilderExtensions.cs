@@ -60,7 +60,7 @@ public static class SiloBuilderExtensions
 
     /// <summary>Whether grain calls carry the caller's trace (<c>Telemetry__TraceGrainCalls</c>); the silo and its clients agree on it.</summary>
     internal static bool TraceGrainCalls(IConfiguration configuration) =>
-        configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>()?.TraceGrainCalls ?? true;
+        configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>()?.TraceGrainCalls ?? false;
 
 
     /// <summary>
