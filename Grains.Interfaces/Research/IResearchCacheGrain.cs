@@ -20,7 +20,11 @@ public interface IResearchCacheGrain : IGrainWithStringKey
     /// new result instead of each searching again (which a plain "refresh" flag could not tell apart).
     /// </param>
     /// <param name="maxWait">How long this call may wait for a running search before answering Pending.</param>
-    Task<ResearchLookup> Lookup(string query, DateTimeOffset? refreshedSince, TimeSpan maxWait);
+    /// <param name="caller">
+    /// One id per research of a row, the same on every lookup it repeats: the search is charged to the caller that
+    /// started it, and to no one else, so a later job never pays for a search an abandoned attempt left unclaimed.
+    /// </param>
+    Task<ResearchLookup> Lookup(string query, DateTimeOffset? refreshedSince, TimeSpan maxWait, Guid caller);
 
     /// <summary>True when a fresh result is stored: a row asking now would cost no search. For estimates.</summary>
     [AlwaysInterleave]

@@ -53,6 +53,7 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
         var listener = PermitWaitScope.Current;
         var waitingForPermit = false;
         var backoff = FirstBackoff;
+        var caller = Guid.NewGuid();
         try
         {
             while (true)
@@ -61,7 +62,7 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
                 ResearchLookup lookup;
                 try
                 {
-                    lookup = await entry.Lookup(query, refreshedSince, _maxWait).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    lookup = await entry.Lookup(query, refreshedSince, _maxWait, caller).WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is OrleansException or TimeoutException && !cancellationToken.IsCancellationRequested)
                 {

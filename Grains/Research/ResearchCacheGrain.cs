@@ -47,27 +47,29 @@ public sealed partial class ResearchCacheGrain(
     private readonly PermitWaitCounter _permitWaits = new();
 
     /// <summary>
-    /// A search finished and no caller has been charged for it yet. The first caller to receive its result pays
-    /// (usually the one that started it), every other one counts as a cached search: one search, paid once.
+    /// A search finished and the caller that started it (<see cref="_searchStarter"/>) has not been charged for it
+    /// yet. Only that caller pays, on the first answer it receives; every other one counts as a cached search: one
+    /// search, paid at most once, and never by a caller of another job.
     /// </summary>
     private bool _unpaidSearch;
+    private Guid _searchStarter;
     private int _unpaidRateLimited;
 
     /// <summary>The last search's result could not be stored: only this activation has it.</summary>
     private bool _unstored;
 
-    public async Task<ResearchLookup> Lookup(string query, DateTimeOffset? refreshedSince, TimeSpan maxWait)
+    public async Task<ResearchLookup> Lookup(string query, DateTimeOffset? refreshedSince, TimeSpan maxWait, Guid caller)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         if (StoredResultUsable(refreshedSince))
         {
-            var (paid, rateLimited) = TakeUnpaidSearch();
+            var (paid, rateLimited) = TakeUnpaidSearch(caller);
             LeaveMemoryWhenSettled();
             return Found(state.State.Summary, fromCache: !paid, searchedForCaller: paid, rateLimited);
         }
 
         // Single flight: a running search is joined, refreshing or not (it is newer than anything stored).
-        var search = _search ?? StartSearch(query.Trim());
+        var search = _search ?? StartSearch(query.Trim(), caller);
         SearchOutcome outcome;
         try
         {
@@ -86,7 +88,7 @@ public sealed partial class ResearchCacheGrain(
                 ResearchLookupStatus.Failed, string.Empty, FromCache: false, SearchedForCaller: false, error, AccountProblem: outcome.AccountProblem);
         }
 
-        var (payer, limited) = TakeUnpaidSearch();
+        var (payer, limited) = TakeUnpaidSearch(caller);
         LeaveMemoryWhenSettled();
         return Found(outcome.Summary, fromCache: false, searchedForCaller: payer, limited);
     }
@@ -105,8 +107,9 @@ public sealed partial class ResearchCacheGrain(
         && fetchedAt + options.Value.CacheTtl > clock.GetUtcNow()
         && (refreshedSince is null || fetchedAt >= refreshedSince);
 
-    private TaskCompletionSource<SearchOutcome> StartSearch(string query)
+    private TaskCompletionSource<SearchOutcome> StartSearch(string query, Guid caller)
     {
+        _searchStarter = caller;
         var search = new TaskCompletionSource<SearchOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         _search = search;
 
@@ -190,8 +193,13 @@ public sealed partial class ResearchCacheGrain(
         }
     }
 
-    private (bool Paid, int RateLimited) TakeUnpaidSearch()
+    private (bool Paid, int RateLimited) TakeUnpaidSearch(Guid caller)
     {
+        if (!_unpaidSearch || caller != _searchStarter)
+        {
+            return (false, 0);
+        }
+
         var unpaid = (_unpaidSearch, _unpaidSearch ? _unpaidRateLimited : 0);
         _unpaidSearch = false;
         _unpaidRateLimited = 0;

@@ -65,7 +65,7 @@ public sealed class ResearchCacheStorageTests(PostgresServer server)
 
     private static Task<ResearchLookup> LookUpAsync(IResearchCacheGrain entry) =>
         Eventually.ReturnsAsync(
-            () => entry.Lookup(Query, refreshedSince: null, TimeSpan.FromSeconds(1)),
+            () => entry.Lookup(Query, refreshedSince: null, TimeSpan.FromSeconds(1), Guid.NewGuid()),
             lookup => lookup.Status != ResearchLookupStatus.Pending,
             Deadline,
             "the research");
