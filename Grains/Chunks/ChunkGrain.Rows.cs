@@ -2,10 +2,11 @@ using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Providers;
 using PersonalizedLine.Grains.Interfaces.Rows;
+using PersonalizedLine.Grains.Rows;
 
 namespace PersonalizedLine.Grains.Chunks;
 
-/// <summary>Starting rows: the timer that writes and restarts, the row grains, and a pause asked by a refused provider key.</summary>
+/// <summary>Starting rows: the timer that writes and restarts, the silos' row runners, and a pause asked by a refused provider key.</summary>
 public sealed partial class ChunkGrain
 {
     /// <summary>
@@ -48,8 +49,19 @@ public sealed partial class ChunkGrain
     private ChunkReport? CurrentReport() =>
         HasUnsavedChanges ? _rows.Report(Input.ChunkIndex, ExtraUsage) with { IsComplete = false } : _savedReport;
 
-    private IRowGrain RowGrain(int index) =>
-        GrainFactory.GetGrain<IRowGrain>(ChunkKeys.Row(Input.JobId, Input.FirstRowNumber + index, _generation));
+    /// <summary>Abandons the provider calls of this chunk's rows on every silo, outside the turn (a runner never waits on a chunk, nor a chunk on a runner).</summary>
+    private async Task CancelRowsAsync()
+    {
+        var chunkKey = this.GetPrimaryKeyString();
+        try
+        {
+            await Task.WhenAll(Runners.ActiveSilos().Select(silo => Runners.On(silo, Input.ChunkIndex).Cancel(chunkKey)));
+        }
+        catch (Exception ex)
+        {
+            LogStartFailed(Logger, ex, chunkKey);
+        }
+    }
 
     private void EnsureTimer()
     {
@@ -75,7 +87,7 @@ public sealed partial class ChunkGrain
         }
     }
 
-    /// <summary>Starts every row without a result. Row grains ignore a start while they are working.</summary>
+    /// <summary>Starts every row without a result. A runner ignores a start for a row it is working on.</summary>
     private void KickPendingRows()
     {
         if (!MayStartRows)
@@ -85,7 +97,8 @@ public sealed partial class ChunkGrain
 
         _lastKickUtc = DateTime.UtcNow;
         var chunkKey = this.GetPrimaryKeyString();
-        var starts = new List<Task>();
+        var silos = Runners.ActiveSilos();
+        var bySilo = new Dictionary<SiloAddress, List<RowRequest>>();
         foreach (var index in _rows.Pending().ToList())
         {
             var rowNumber = Input.FirstRowNumber + index;
@@ -100,11 +113,19 @@ public sealed partial class ChunkGrain
             // A row the provider batch could not serve, or a retried row, is asked online, alone: a batch-mode row otherwise only researches.
             var online = _rows.OnlineRows.Contains(index);
             var prepare = Input.Spec.Mode == JobMode.Batch && !online;
-            starts.Add(RowGrain(index).Start(request! with { PrepareForBatch = prepare, RowsPerRequest = online ? 1 : request.RowsPerRequest }));
+            // Rows spread evenly over the silos, so every silo's limiter and connection pool share the load; a row started
+            // again goes to the same silo, whose runner ignores it while it is still working on it.
+            var silo = RowRunners.SiloFor(silos, chunkKey, rowNumber);
+            if (!bySilo.TryGetValue(silo, out var rows))
+            {
+                bySilo[silo] = rows = [];
+            }
+
+            rows.Add(request! with { PrepareForBatch = prepare, RowsPerRequest = online ? 1 : request.RowsPerRequest });
         }
 
-        // Not awaited by the caller: a chunk turn never waits on its rows. Failures are retried by the timer.
-        _ = ObserveStartsAsync(starts);
+        // One call per silo. Not awaited by the caller: a chunk turn never waits on its rows. Failures are retried by the timer.
+        _ = ObserveStartsAsync(bySilo.Select(group => Runners.On(group.Key, Input.ChunkIndex).Start(_generation, group.Value)).ToList());
     }
 
     private async Task ObserveStartsAsync(List<Task> starts)

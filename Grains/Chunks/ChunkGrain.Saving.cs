@@ -84,5 +84,21 @@ public sealed partial class ChunkGrain
             // A newer write while this report was on its way is reported in turn.
             _unreported = !ReferenceEquals(report, _savedReport);
         }
+
+        LeaveMemoryIfSettled();
+    }
+
+    /// <summary>
+    /// A finished chunk holds its rows' inputs and results in memory (about a kilobyte a row): once every row has a
+    /// result that is written and reported, it leaves memory at once instead of after the idle collection age, during
+    /// which a fast job would keep minutes of finished rows live. The job's reconciliation or a download reads it back
+    /// from storage.
+    /// </summary>
+    private void LeaveMemoryIfSettled()
+    {
+        if (_rows.IsComplete && !HasUnsavedChanges && !_unreported)
+        {
+            DeactivateOnIdle();
+        }
     }
 }

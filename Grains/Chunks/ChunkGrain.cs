@@ -5,6 +5,7 @@ using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Rows;
 using PersonalizedLine.Grains.Processing;
 using PersonalizedLine.Grains.Providers;
+using PersonalizedLine.Grains.Rows;
 
 namespace PersonalizedLine.Grains.Chunks;
 
@@ -28,6 +29,7 @@ public sealed partial class ChunkGrain(
     [PersistentState("results", StorageNames.Chunks)] IPersistentState<ChunkResultsState> saved,
     IOptions<ProcessingOptions> options,
     IOptions<LlmOptions> llm,
+    RowRunners runners,
     ILogger<ChunkGrain> logger) : Grain, IChunkGrain
 {
     private ChunkRows _rows = new(0);
@@ -116,6 +118,10 @@ public sealed partial class ChunkGrain(
 
         _rows = new ChunkRows(chunk.Rows.Count);
         _savedReport = _rows.Report(chunk.ChunkIndex, UsageTotals.None);
+
+        // An upload writes every chunk before the job starts the first ones; a big file's chunks would otherwise all sit
+        // in memory for the idle collection age. The job's start reads each back from storage when its turn comes.
+        DeactivateOnIdle();
     }
 
     public Task<ChunkReport?> Start(ChunkStart start)
@@ -155,6 +161,8 @@ public sealed partial class ChunkGrain(
             EnsureTimer();
         }
 
+        // A finished chunk asked by the job's reconciliation answers from storage and leaves again.
+        LeaveMemoryIfSettled();
         return Task.FromResult(CurrentReport());
     }
 
@@ -184,13 +192,16 @@ public sealed partial class ChunkGrain(
 
         _cancelReason = reason;
         Changed();
+        var stopped = false;
         for (var index = 0; index < _rows.Count; index++)
         {
-            if (_rows.Record(index, RowResult.Failed(reason, retryable: true)) && _started)
-            {
-                // Stop its provider calls; a result it still sends is ignored, the first result wins.
-                _ = RowGrain(index).Cancel();
-            }
+            stopped |= _rows.Record(index, RowResult.Failed(reason, retryable: true));
+        }
+
+        if (stopped && _started)
+        {
+            // Stop their provider calls; a result a row still sends is ignored, the first result wins.
+            _ = CancelRowsAsync();
         }
 
         EnsureTimer();
@@ -255,19 +266,19 @@ public sealed partial class ChunkGrain(
     public Task<ChunkOutput> GetOutput()
     {
         var rows = input.State.Input?.Rows ?? [];
-        return Task.FromResult(new ChunkOutput(rows, _rows.Results.ToArray()));
+        var output = new ChunkOutput(rows, _rows.Results.ToArray());
+        // A download reads every chunk of a job once: a finished one goes again, so reading a big result does not raise the peak.
+        LeaveMemoryIfSettled();
+        return Task.FromResult(output);
     }
 
     public async Task Delete()
     {
         _timer?.Dispose();
         _timer = null;
-        if (input.State.Input is not null && _started)
+        if (input.State.Input is not null && _started && _rows.HasPending)
         {
-            foreach (var index in _rows.Pending())
-            {
-                _ = RowGrain(index).Cancel();
-            }
+            _ = CancelRowsAsync();
         }
 
         await input.ClearStateAsync();
@@ -281,6 +292,8 @@ public sealed partial class ChunkGrain(
     private LlmOptions LlmSettings => llm.Value;
 
     private ILogger Logger => logger;
+
+    private RowRunners Runners => runners;
 
     private IPersistentState<ChunkInputState> InputState => input;
 

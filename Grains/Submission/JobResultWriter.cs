@@ -15,7 +15,7 @@ namespace PersonalizedLine.Grains.Submission;
 /// </summary>
 public sealed class JobResultWriter(IGrainFactory grains)
 {
-    private const int ChunksFetchedAhead = 4;
+    private const int ChunksFetchedAhead = 16;
 
     /// <exception cref="XlsxLimitException">As a workbook: the result does not fit in an Excel sheet (nothing was written to <paramref name="output"/>).</exception>
     public async Task WriteAsync(string jobId, JobManifest manifest, Stream output, CancellationToken cancellationToken, ResultFormat format = ResultFormat.Csv)

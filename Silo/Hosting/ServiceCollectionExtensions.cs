@@ -58,6 +58,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SharedRequestBatcher>();
         services.AddSingleton<RowLineSender>();
         services.AddSingleton<RowProcessor>();
+        services.AddSingleton<RowRunners>();
+        services.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         return services;
     }
 }

@@ -6,30 +6,47 @@ using Orleans.Storage;
 namespace PersonalizedLine.Silo.Storage;
 
 /// <summary>
-/// Grain state in the embedded profile's SQLite file, one row per (storage name, state name, grain id), serialized by
-/// Orleans' configured grain storage serializer as the built-in providers do. Nothing is cached here: a state lives in
-/// memory only while its grain is active, so a finished chunk costs disk, not memory.
+/// Grain state in the embedded profile's SQLite file, one row per (storage name, state name, grain id). Nothing is
+/// cached here: a state lives in memory only while its grain is active, so a finished chunk costs disk, not memory.
 /// </summary>
+/// <remarks>
+/// Each row records the format of its payload: <see cref="CurrentFormat"/> is written by <paramref name="serializer"/>
+/// (the embedded profile gives Orleans' own binary serializer: a chunk's state is written several times a second and
+/// read back for every download, and the binary form costs a fraction of JSON's CPU, allocations and bytes), and
+/// <see cref="EarlierFormat"/> rows, from files written before formats were recorded, are read with
+/// <paramref name="earlierSerializer"/> (the JSON serializer those files were written with) and rewritten in the
+/// current format on their next write.
+/// </remarks>
 /// <remarks>
 /// The ETag is a version number. A write or clear whose ETag does not match the stored one (another activation wrote
 /// first, or the row is gone) fails with <see cref="InconsistentStateException"/>, which the grains rely on as with the
 /// other providers. A clear deletes the row, so deleted and expired jobs leave nothing behind.
 /// </remarks>
-public sealed class SqliteGrainStorage(string storageName, SqliteStateDatabase database, IGrainStorageSerializer serializer) : IGrainStorage
+public sealed class SqliteGrainStorage(
+    string storageName, SqliteStateDatabase database, IGrainStorageSerializer serializer, IGrainStorageSerializer? earlierSerializer = null) : IGrainStorage
 {
+    /// <summary>Rows written before the format was recorded (the column's default).</summary>
+    public const int EarlierFormat = 0;
+
+    /// <summary>Rows written by this storage's serializer.</summary>
+    public const int CurrentFormat = 1;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var grain = grainId.ToString();
         var stored = database.Read(connection =>
         {
-            using var command = Command(connection, "SELECT etag, payload FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain;", stateName, grain);
+            using var command = Command(connection, "SELECT etag, payload, format FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain;", stateName, grain);
             using var reader = command.ExecuteReader();
-            return reader.Read() ? (ETag: reader.GetInt64(0), Payload: reader.GetFieldValue<byte[]>(1)) : ((long ETag, byte[] Payload)?)null;
+            return reader.Read()
+                ? (ETag: reader.GetInt64(0), Payload: reader.GetFieldValue<byte[]>(1), Format: reader.GetInt32(2))
+                : ((long ETag, byte[] Payload, int Format)?)null;
         });
 
         if (stored is { } row)
         {
-            grainState.State = serializer.Deserialize<T>(new BinaryData(row.Payload));
+            var reading = row.Format == EarlierFormat && earlierSerializer is not null ? earlierSerializer : serializer;
+            grainState.State = reading.Deserialize<T>(new BinaryData(row.Payload));
             grainState.ETag = Format(row.ETag);
             grainState.RecordExists = true;
         }
@@ -52,17 +69,19 @@ public sealed class SqliteGrainStorage(string storageName, SqliteStateDatabase d
             if (expected is null)
             {
                 using var insert = Command(connection,
-                    "INSERT INTO grain_state (storage, state, grain, etag, payload) VALUES ($storage, $state, $grain, 1, $payload) ON CONFLICT DO NOTHING;",
+                    "INSERT INTO grain_state (storage, state, grain, etag, payload, format) VALUES ($storage, $state, $grain, 1, $payload, $format) ON CONFLICT DO NOTHING;",
                     stateName, grain);
                 insert.Parameters.AddWithValue("$payload", payload);
+                insert.Parameters.AddWithValue("$format", CurrentFormat);
                 return insert.ExecuteNonQuery() == 1 ? 1 : throw Conflict(connection, "write", stateName, grain, expected);
             }
 
             var version = Parse(expected) ?? throw Conflict(connection, "write", stateName, grain, expected);
             using var update = Command(connection,
-                "UPDATE grain_state SET etag = etag + 1, payload = $payload WHERE storage = $storage AND state = $state AND grain = $grain AND etag = $etag;",
+                "UPDATE grain_state SET etag = etag + 1, payload = $payload, format = $format WHERE storage = $storage AND state = $state AND grain = $grain AND etag = $etag;",
                 stateName, grain);
             update.Parameters.AddWithValue("$payload", payload);
+            update.Parameters.AddWithValue("$format", CurrentFormat);
             update.Parameters.AddWithValue("$etag", version);
             return update.ExecuteNonQuery() == 1 ? version + 1 : throw Conflict(connection, "write", stateName, grain, expected);
         }).ConfigureAwait(false);

@@ -28,6 +28,7 @@ public sealed class SqliteStateDatabase : IDisposable
             grain TEXT NOT NULL,
             etag INTEGER NOT NULL,
             payload BLOB NOT NULL,
+            format INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (storage, state, grain));
         CREATE TABLE IF NOT EXISTS reminders (
             grain TEXT NOT NULL,
@@ -65,6 +66,7 @@ public sealed class SqliteStateDatabase : IDisposable
         Execute(_writer, "PRAGMA auto_vacuum = INCREMENTAL;");
         Execute(_writer, "PRAGMA journal_mode = WAL;");
         Execute(_writer, Schema);
+        AddFormatColumn(_writer);
         Execute(_writer, "PRAGMA incremental_vacuum;");
     }
 
@@ -139,6 +141,20 @@ public sealed class SqliteStateDatabase : IDisposable
         connection.Open();
         Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;");
         return connection;
+    }
+
+    /// <summary>
+    /// Files written before payloads carried their format have no <c>format</c> column: it is added, and their rows read
+    /// as format 0 (<see cref="SqliteGrainStorage.EarlierFormat"/>).
+    /// </summary>
+    private static void AddFormatColumn(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('grain_state') WHERE name = 'format';";
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            Execute(connection, "ALTER TABLE grain_state ADD COLUMN format INTEGER NOT NULL DEFAULT 0;");
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql)

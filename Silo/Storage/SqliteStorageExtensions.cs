@@ -18,11 +18,15 @@ public static class SqliteStorageExtensions
     {
         // The database opens on first use, after options validation has checked (and created) the directory.
         silo.Services.AddSingleton(services => new SqliteStateDatabase(services.GetRequiredService<IOptions<StorageOptions>>().Value.EffectivePath));
+        // Orleans' binary serializer for what is written (see SqliteGrainStorage); the configured one (JSON) reads files from before.
+        silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(
+            nameof(SqliteGrainStorage), (services, _) => ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services));
         foreach (var storage in StorageNames.All)
         {
             silo.Services.AddGrainStorage(storage, (services, name) => new SqliteGrainStorage(
                 name,
                 services.GetRequiredService<SqliteStateDatabase>(),
+                services.GetRequiredKeyedService<IGrainStorageSerializer>(nameof(SqliteGrainStorage)),
                 services.GetRequiredService<IGrainStorageSerializer>()));
         }
 

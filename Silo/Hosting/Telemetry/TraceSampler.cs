@@ -12,7 +12,7 @@ namespace PersonalizedLine.Silo.Hosting.Telemetry;
 public sealed class TraceSampler : Sampler
 {
     private const string AspNetCoreRequest = "Microsoft.AspNetCore.Hosting.HttpRequestIn";
-    private const string RowGrainCall = "IRowGrain/";
+    private const string RowGrainCall = "IRowRunnerGrain/";
 
     private static readonly SamplingResult Recorded = new(SamplingDecision.RecordAndSample);
     private static readonly SamplingResult Dropped = new(SamplingDecision.Drop);

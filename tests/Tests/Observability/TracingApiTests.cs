@@ -36,7 +36,7 @@ public sealed class TracingApiTests(TracingApiFixture api)
         Assert.Contains(spans, span => span.Kind == ActivityKind.Server && span.Source.Name == "Microsoft.AspNetCore" && span.SpanId == submit.ParentSpanId);
         Assert.Contains(spans, span => span.Source.Name == "Microsoft.Orleans.Application" && span.TraceId == submit.TraceId);
         // …but not the per-row grain calls, which would put every row of a file into the job's trace.
-        Assert.DoesNotContain(spans, span => span.TraceId == submit.TraceId && span.OperationName.Contains("IRowGrain/", StringComparison.Ordinal));
+        Assert.DoesNotContain(spans, span => span.TraceId == submit.TraceId && span.OperationName.Contains("IRowRunnerGrain/", StringComparison.Ordinal));
         Assert.Contains(spans, span => span.TraceId == submit.TraceId && span.OperationName.Contains("IChunkGrain/", StringComparison.Ordinal));
 
         Assert.Equal(Enumerable.Range(0, Rows).Select(row => (long)row), rows.Select(span => (long)span.GetTagItem("job.row")!).Order());
