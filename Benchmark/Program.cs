@@ -99,7 +99,7 @@ static async Task<int> RunAsync(BenchmarkSettings settings, CancellationToken st
         Console.WriteLine($"CPU                  {run.ProductCpu.TotalSeconds:N1} s ({run.ProductCpu.TotalSeconds / run.Wall.TotalSeconds:N2} of {cores} cores busy on average; emulator included)"
             + $" = {PerRow(run.ProductCpu, settings.Rows)} with the emulator's (job: upload to download); start-up {startup.Cpu.TotalSeconds:N1} s; {warmup}");
         Console.WriteLine($"CPU (processing)     {run.ProcessingCpu.TotalSeconds:N1} s = {PerRow(run.ProcessingCpu, settings.Rows)} (job start to last row, emulator included)");
-        Console.WriteLine($"peak memory          {ProcessMemory.Mebibytes(memory.PeakBytes):N0} MiB working set (process lifetime, warm-up included; emulator included)");
+        Console.WriteLine($"peak memory          {ProcessMemory.Mebibytes(memory.PeakBytes):N0} MiB working set (process lifetime{(settings.WarmupRows > 0 ? ", warm-up included" : string.Empty)}; emulator included)");
     }
     else
     {
