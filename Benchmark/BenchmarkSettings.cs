@@ -6,11 +6,15 @@ namespace PersonalizedLine.Benchmark;
 public sealed record BenchmarkSettings
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project Benchmark -- [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]"
+        "Usage: dotnet run -c Release --project Benchmark -- [--host api|in-process] [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]"
         + " [--research-jitter-ms 0] [--llm-jitter-ms 0] [--silos 1]"
         + " [--quota-rpm 0] [--quota-tpm 0] [--quota-window 60] [--research-rpm 0] [--llm-rpm 0] [--llm-tpm 0]"
         + " [--llm-quota-rpm 0] [--rows-per-request 1] [--batch 0]."
-        + " A provider limit scenario (any --quota-* or product limit given) warms up with 0 rows unless --warmup-rows says otherwise.";
+        + " A provider limit scenario (any --quota-* or product limit given) warms up with 0 rows unless --warmup-rows says otherwise."
+        + " --host api (the default with one silo and no provider limit) runs the API as its own process, as users run it;"
+        + " --host in-process (the default otherwise) hosts the silos in the benchmark's process, beside the emulator.";
+
+    private const string HostOption = "--host";
 
     /// <summary>Warm-up rows of the throughput scenarios; at a provider limit the limit sets the pace, not the JIT.</summary>
     private const int DefaultWarmupRows = 2_000;
@@ -36,6 +40,9 @@ public sealed record BenchmarkSettings
         ["--rows-per-request"] = (s, v) => s with { RowsPerRequest = v },
         ["--batch"] = (s, v) => s with { Batch = v != 0 },
     };
+
+    /// <summary>Where the product runs; <see cref="Parse"/> picks it when <c>--host</c> is not given.</summary>
+    public BenchmarkHostKind Host { get; init; }
 
     public int Rows { get; init; } = 10_000;
 
@@ -100,8 +107,20 @@ public sealed record BenchmarkSettings
     public static BenchmarkSettings Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, int>();
+        BenchmarkHostKind? host = null;
         for (var i = 0; i < args.Count; i++)
         {
+            if (args[i] == HostOption && i + 1 < args.Count)
+            {
+                host = args[++i] switch
+                {
+                    "api" => BenchmarkHostKind.Api,
+                    "in-process" => BenchmarkHostKind.InProcess,
+                    var other => throw new ArgumentException($"--host is 'api' or 'in-process', not '{other}'. {Usage}"),
+                };
+                continue;
+            }
+
             if (!Setters.ContainsKey(args[i]) || i + 1 >= args.Count
                 || !int.TryParse(args[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < 0)
             {
@@ -124,7 +143,14 @@ public sealed record BenchmarkSettings
             throw new ArgumentException($"--silos and --quota-window must be at least 1, --rows-per-request 1 to 50. {Usage}");
         }
 
-        return settings;
+        if (host == BenchmarkHostKind.Api && (settings.Silos > 1 || settings.AtProviderLimit))
+        {
+            // The limit report reads the product's limiter grains and the silos' row counts from inside the cluster.
+            throw new ArgumentException($"--host api runs one API process with its own silo; --silos and the provider limit scenarios need --host in-process. {Usage}");
+        }
+
+        var defaultHost = settings.Silos == 1 && !settings.AtProviderLimit ? BenchmarkHostKind.Api : BenchmarkHostKind.InProcess;
+        return settings with { Host = host ?? defaultHost };
     }
 
     /// <summary>Mean latency of one row: a search then an LLM call, each with its mean jitter.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Interfaces.Limits;
 using PersonalizedLine.Grains.Limits;
 using PersonalizedLine.ProviderEmulator;
@@ -18,7 +17,7 @@ public static class LimitReport
     /// <summary>…with at most this share of requests answered 429, and no failed row.</summary>
     private const double RateLimitedTarget = 0.02;
 
-    public static async Task PrintAsync(BenchmarkSettings settings, ProviderEmulator.ProviderEmulator emulator, JobProgress progress, IServiceProvider services)
+    public static async Task PrintAsync(BenchmarkSettings settings, ProviderEmulator.ProviderEmulator emulator, JobOutcome progress, IServiceProvider services)
     {
         var search = QuotaReport.Of(emulator.Search);
         var llm = QuotaReport.Of(emulator.Llm);
