@@ -13,7 +13,7 @@ namespace PersonalizedLine.Grains.Chunks;
 /// A slice of a job. Its lifecycle:
 /// <list type="number">
 /// <item><b>Initialized</b>: the input rows are written once (the same rows again are harmless, other rows are refused).</item>
-/// <item><b>Started</b> by its job (again after a pause, or in a retry's next generation): pending rows go to row grains.</item>
+/// <item><b>Started</b> by its job (again after a pause, or in a retry's next generation): pending rows go to the silos' row runners.</item>
 /// <item><b>Collecting</b>: results are recorded in memory (<see cref="ChunkRows"/>), written in batches
 /// (<see cref="ProcessingOptions.ResultFlushBatchSize"/> or <see cref="ProcessingOptions.ResultFlushInterval"/>), and only
 /// then reported to the job, as absolute counts. A write that fails leaves the changes unsaved and is tried again by the
@@ -150,7 +150,7 @@ public sealed partial class ChunkGrain(
             resumed = true;
         }
 
-        // A running chunk's rows are started again only as often as its own timer would (row grains ignore a start while working).
+        // A running chunk's rows are started again only as often as its own timer would (a runner ignores a start for a row it is working on).
         if (_rows.HasPending && (resumed || DateTime.UtcNow - _lastKickUtc >= options.Value.PendingRowRetryInterval))
         {
             KickPendingRows();

@@ -35,7 +35,7 @@ public sealed class ProcessingOptions
     public TimeSpan ResultFlushInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How often a chunk starts its still-pending rows again (row grains ignore a start while running) and a job
+    /// How often a chunk starts its still-pending rows again (a row runner ignores a start for a row it is running) and a job
     /// pokes its active chunks: the time it takes to notice work lost with a silo.
     /// </summary>
     public TimeSpan PendingRowRetryInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -5,7 +5,7 @@ namespace PersonalizedLine.Grains.Processing;
 
 /// <summary>
 /// The one per-silo bound on rows talking to providers (<see cref="ProcessingOptions.MaxConcurrentRowsPerSilo"/>).
-/// A singleton: every row grain activated in this silo waits here before its first provider call.
+/// A singleton: every row run in this silo waits here before its first provider call.
 /// </summary>
 public sealed class RowConcurrencyLimiter : IDisposable
 {

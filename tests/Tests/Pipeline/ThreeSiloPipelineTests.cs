@@ -1,5 +1,6 @@
 using PersonalizedLine.Grains.Interfaces.Jobs;
 using PersonalizedLine.Grains.Jobs;
+using PersonalizedLine.Grains.Rows;
 using PersonalizedLine.ProviderEmulator;
 using PersonalizedLine.Tests.Support;
 
@@ -161,5 +162,42 @@ public sealed class ThreeSiloPipelineTests
         Assert.True(okRows >= 1, "rows finished before the cancel keep their lines");
         Assert.Equal(200, okRows + cancelledRows);
         Assert.True(_cluster.Emulator.Llm.TotalRequests < 100, $"LLM calls made: {_cluster.Emulator.Llm.TotalRequests}");
+    }
+
+    [Fact]
+    public async Task RowsRunOnAFewRunnersPerSiloEachOnTheSiloItsKeyNames()
+    {
+        var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(90), Deadline);
+
+        output.AssertAllOk();
+        Assert.Equal(90, progress.SucceededRows);
+        // One runner per chunk and silo at most, never an activation per row.
+        var runners = await ActivationsAsync(key => key.Contains('|', StringComparison.Ordinal));
+        Assert.InRange(runners.Count, 3, 3 * RowRunnerKeys.RunnersPerSilo);
+        Assert.All(runners, runner => Assert.Equal(RowRunnerKeys.SiloOf(runner.Key), runner.Silo));
+        Assert.Equal(3, runners.Select(runner => runner.Silo).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task AFinishedJobsChunksLeaveMemoryAndADownloadDoesNotBringThemBack()
+    {
+        var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(60), Deadline);
+        output.AssertAllOk();
+        var chunkOfThisJob = (string key) => key.StartsWith(progress.JobId + "/", StringComparison.Ordinal);
+
+        await Eventually.ReturnsAsync(() => ActivationsAsync(chunkOfThisJob), chunks => chunks.Count == 0, Deadline, "no chunk of the finished job active");
+        var again = await _cluster.DownloadAsync(progress.JobId);
+
+        Assert.Equal(output.Rows.Count, again.Rows.Count);
+        Assert.All(Enumerable.Range(0, 60), i => Assert.Equal(output.Cell(i, "personalized_line"), again.Cell(i, "personalized_line")));
+        await Eventually.ReturnsAsync(() => ActivationsAsync(chunkOfThisJob), chunks => chunks.Count == 0, Deadline, "no chunk active after the download");
+    }
+
+    /// <summary>The cluster's activations whose key matches, with the silo each is on.</summary>
+    private async Task<IReadOnlyList<(string Key, SiloAddress Silo)>> ActivationsAsync(Func<string, bool> keyMatches)
+    {
+        var statistics = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return statistics.Select(statistic => (Key: statistic.GrainId.Key.ToString()!, Silo: statistic.SiloAddress))
+            .Where(activation => keyMatches(activation.Key)).ToList();
     }
 }
