@@ -39,14 +39,16 @@ public sealed class ApiProcess : IDisposable
     public string LogFile { get; }
 
     /// <summary>Starts the process; it answers on <paramref name="port"/> once <see cref="WaitUntilReadyAsync"/> returns.</summary>
-    public static ApiProcess Start(IReadOnlyDictionary<string, string> environment, int port, string logFile)
+    /// <param name="directory">Where the API's assembly is: the benchmark's output directory, or a published build.</param>
+    public static ApiProcess Start(IReadOnlyDictionary<string, string> environment, int port, string logFile, string? directory = null)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, Assembly)])
+        directory ??= AppContext.BaseDirectory;
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, Assembly)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             // The content root (web page, appsettings) is the assembly's directory, as when run from its build output.
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = directory,
         };
         foreach (var (key, value) in environment)
         {

@@ -61,7 +61,7 @@ public sealed class ApiProcessHost : IBenchmarkHost
             configuration["Storage:Mode"] = "Disk";
             // No keys: the API listens on loopback only, which the product allows without them.
             configuration["Auth:Mode"] = "None";
-            api = ApiProcess.Start(ProductSettings.AsEnvironment(configuration), FreePort.Pick(), Path.Combine(work.Path, "api.log"));
+            api = ApiProcess.Start(ProductSettings.AsEnvironment(configuration), FreePort.Pick(), Path.Combine(work.Path, "api.log"), settings.ApiDirectory);
             await api.WaitUntilReadyAsync(ReadyWithin, cancellationToken);
             return new ApiProcessHost(work, api, settings);
         }

@@ -6,7 +6,7 @@ namespace PersonalizedLine.Benchmark;
 public sealed record BenchmarkSettings
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project Benchmark -- [--host api|in-process] [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]"
+        "Usage: dotnet run -c Release --project Benchmark -- [--host api|in-process] [--api-dir DIR] [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]"
         + " [--research-jitter-ms 0] [--llm-jitter-ms 0] [--silos 1]"
         + " [--quota-rpm 0] [--quota-tpm 0] [--quota-window 60] [--research-rpm 0] [--llm-rpm 0] [--llm-tpm 0]"
         + " [--llm-quota-rpm 0] [--rows-per-request 1] [--batch 0]."
@@ -15,6 +15,8 @@ public sealed record BenchmarkSettings
         + " --host in-process (the default otherwise) hosts the silos in the benchmark's process, beside the emulator.";
 
     private const string HostOption = "--host";
+
+    private const string ApiDirectoryOption = "--api-dir";
 
     /// <summary>Warm-up rows of the throughput scenarios; at a provider limit the limit sets the pace, not the JIT.</summary>
     private const int DefaultWarmupRows = 2_000;
@@ -43,6 +45,12 @@ public sealed record BenchmarkSettings
 
     /// <summary>Where the product runs; <see cref="Parse"/> picks it when <c>--host</c> is not given.</summary>
     public BenchmarkHostKind Host { get; init; }
+
+    /// <summary>
+    /// With <c>--host api</c>: the directory holding <c>PersonalizedLine.Client.Api.dll</c> (a published build, e.g. one
+    /// compiled ahead of time with ReadyToRun); the benchmark's own output directory when not given.
+    /// </summary>
+    public string? ApiDirectory { get; init; }
 
     public int Rows { get; init; } = 10_000;
 
@@ -108,8 +116,20 @@ public sealed record BenchmarkSettings
     {
         var values = new Dictionary<string, int>();
         BenchmarkHostKind? host = null;
+        string? apiDirectory = null;
         for (var i = 0; i < args.Count; i++)
         {
+            if (args[i] == ApiDirectoryOption && i + 1 < args.Count)
+            {
+                apiDirectory = Path.GetFullPath(args[++i]);
+                if (!File.Exists(Path.Combine(apiDirectory, ApiProcess.Assembly)))
+                {
+                    throw new ArgumentException($"--api-dir: {apiDirectory} holds no {ApiProcess.Assembly}. {Usage}");
+                }
+
+                continue;
+            }
+
             if (args[i] == HostOption && i + 1 < args.Count)
             {
                 host = args[++i] switch
@@ -143,14 +163,14 @@ public sealed record BenchmarkSettings
             throw new ArgumentException($"--silos and --quota-window must be at least 1, --rows-per-request 1 to 50. {Usage}");
         }
 
-        if (host == BenchmarkHostKind.Api && (settings.Silos > 1 || settings.AtProviderLimit))
+        if ((host == BenchmarkHostKind.Api || apiDirectory is not null) && (settings.Silos > 1 || settings.AtProviderLimit || host == BenchmarkHostKind.InProcess))
         {
             // The limit report reads the product's limiter grains and the silos' row counts from inside the cluster.
-            throw new ArgumentException($"--host api runs one API process with its own silo; --silos and the provider limit scenarios need --host in-process. {Usage}");
+            throw new ArgumentException($"--host api and --api-dir run one API process with its own silo; --silos and the provider limit scenarios need --host in-process, which takes no --api-dir. {Usage}");
         }
 
         var defaultHost = settings.Silos == 1 && !settings.AtProviderLimit ? BenchmarkHostKind.Api : BenchmarkHostKind.InProcess;
-        return settings with { Host = host ?? defaultHost };
+        return settings with { Host = host ?? defaultHost, ApiDirectory = apiDirectory };
     }
 
     /// <summary>Mean latency of one row: a search then an LLM call, each with its mean jitter.</summary>
