@@ -1,6 +1,6 @@
 namespace PersonalizedLine.Grains.Interfaces.Rows;
 
-/// <summary>What a row grain needs to process one row; rendered by its chunk from the job's templates.</summary>
+/// <summary>What a row runner needs to process one row; rendered by its chunk from the job's templates.</summary>
 /// <param name="ChunkKey">Key of the chunk grain to report the result to.</param>
 /// <param name="RowNumber">Zero-based data row number within the job.</param>
 /// <param name="ResearchQuery">The rendered search query.</param>

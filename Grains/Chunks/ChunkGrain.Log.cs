@@ -19,4 +19,7 @@ public sealed partial class ChunkGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Some rows of chunk {Chunk} could not be started; they are retried later")]
     private static partial void LogStartFailed(ILogger logger, Exception exception, string chunk);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Chunk {Chunk} could not stop its rows on every silo; their results are ignored when they come")]
+    private static partial void LogCancelFailed(ILogger logger, Exception exception, string chunk);
 }

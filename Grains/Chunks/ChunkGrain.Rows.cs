@@ -59,7 +59,7 @@ public sealed partial class ChunkGrain
         }
         catch (Exception ex)
         {
-            LogStartFailed(Logger, ex, chunkKey);
+            LogCancelFailed(Logger, ex, chunkKey);
         }
     }
 

@@ -7,12 +7,12 @@ namespace PersonalizedLine.Silo.Hosting.Telemetry;
 /// Which spans are recorded. A trace starts only at an API request, a job's submission or a sampled row (the
 /// product decides which rows, <see cref="TelemetryOptions.RowTraceSampleRatio"/>): grain calls of timers and
 /// background work, and provider calls of unsampled rows, start none. Inside a recorded trace everything is recorded
-/// except the per-row grain calls, which would put every row of a file into its job's trace.
+/// except the calls that start and report rows (row runners), which would put every row of a file into its job's trace.
 /// </summary>
 public sealed class TraceSampler : Sampler
 {
     private const string AspNetCoreRequest = "Microsoft.AspNetCore.Hosting.HttpRequestIn";
-    private const string RowGrainCall = "IRowRunnerGrain/";
+    private const string RowRunnerCall = "IRowRunnerGrain/";
 
     private static readonly SamplingResult Recorded = new(SamplingDecision.RecordAndSample);
     private static readonly SamplingResult Dropped = new(SamplingDecision.Drop);
@@ -26,7 +26,7 @@ public sealed class TraceSampler : Sampler
         if (parent.TraceId != default)
         {
             var parentRecorded = (parent.TraceFlags & System.Diagnostics.ActivityTraceFlags.Recorded) != 0;
-            return parentRecorded && !name.Contains(RowGrainCall, StringComparison.Ordinal) ? Recorded : Dropped;
+            return parentRecorded && !name.Contains(RowRunnerCall, StringComparison.Ordinal) ? Recorded : Dropped;
         }
 
         return name == AspNetCoreRequest || name.StartsWith(ProductTelemetry.Name + ".", StringComparison.Ordinal) ? Recorded : Dropped;
