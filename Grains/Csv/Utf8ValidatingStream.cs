@@ -13,7 +13,7 @@ namespace PersonalizedLine.Grains.Csv;
 /// Lines are counted the way the parser counts them (<see cref="LineCounter"/>), so a line number
 /// here matches the line numbers of rows.
 /// </remarks>
-internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedUtf16) : ReadOnlyStreamBase
+internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedUtf16) : WrappingReadStream(inner)
 {
     // A multi-byte character cut by a read boundary: at most 3 bytes wait for the next read.
     private readonly SplitSequenceCarry _carry = new(4);
@@ -25,7 +25,7 @@ internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedU
         int read;
         try
         {
-            read = inner.Read(buffer);
+            read = Inner.Read(buffer);
         }
         catch (DecoderFallbackException ex)
         {
@@ -41,7 +41,7 @@ internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedU
         int read;
         try
         {
-            read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            read = await Inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
         catch (DecoderFallbackException ex)
         {
@@ -50,22 +50,6 @@ internal sealed class Utf8ValidatingStream(Stream inner, bool innerIsTranscodedU
 
         Check(buffer.Span[..read]);
         return read;
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await inner.DisposeAsync().ConfigureAwait(false);
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     private void Check(ReadOnlySpan<byte> chunk)
