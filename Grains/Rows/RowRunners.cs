@@ -5,16 +5,18 @@ namespace PersonalizedLine.Grains.Rows;
 /// <summary>Finds the row runners a chunk sends its rows to: those of the silos that are active now.</summary>
 public sealed class RowRunners(IClusterMembershipService membership, ILocalSiloDetails localSilo, IGrainFactory grains)
 {
-    private (MembershipVersion Version, SiloAddress[] Silos) _active = (MembershipVersion.MinValue, []);
+    // One object, replaced whole: every chunk of the silo reads it from its own thread, and a struct pair could be read
+    // half old, half new (a new version with the old silos, kept until the next change).
+    private Tuple<MembershipVersion, SiloAddress[]> _active = Tuple.Create(MembershipVersion.MinValue, Array.Empty<SiloAddress>());
 
     /// <summary>The active silos (at least this one), recomputed only when the membership changes.</summary>
     public IReadOnlyList<SiloAddress> ActiveSilos()
     {
         var snapshot = membership.CurrentSnapshot;
-        var known = _active;
-        if (known.Version == snapshot.Version && known.Silos.Length > 0)
+        var known = Volatile.Read(ref _active);
+        if (known.Item1 == snapshot.Version && known.Item2.Length > 0)
         {
-            return known.Silos;
+            return known.Item2;
         }
 
         var silos = snapshot.Members.Values.Where(member => member.Status == SiloStatus.Active).Select(member => member.SiloAddress).ToArray();
@@ -23,7 +25,7 @@ public sealed class RowRunners(IClusterMembershipService membership, ILocalSiloD
             silos = [localSilo.SiloAddress];
         }
 
-        _active = (snapshot.Version, silos);
+        Volatile.Write(ref _active, Tuple.Create(snapshot.Version, silos));
         return silos;
     }
 
