@@ -10,14 +10,19 @@ public sealed partial class JobGrain
 {
     private async Task FailInterruptedUploadAsync()
     {
+        // The rows go first, so that the job says they were deleted only once they are (progress reads interleave with
+        // this turn). No upload call can come in meanwhile: they do not interleave. If a deletion fails, the job is
+        // still uploading and the next reminder tick tries again.
+        await DeleteChunkGrainsAsync();
         Job.Status = JobStatus.Failed;
         Job.FinishedAt = Clock.GetUtcNow();
         Job.Error = $"The upload was interrupted: no rows arrived for {Durations.Describe(Lifetimes.UploadTimeout)} (Jobs__UploadTimeout) " +
             $"after {Job.TotalRows} rows. They were deleted and none was processed; upload the file again.";
         LogUploadInterrupted(Logger, JobId, Job.TotalRows);
+        Job.ChunkCount = 0;
         Job.TotalRows = 0;
+        Job.NextChunkToStart = 0;
         await PersistAsync();
-        await DeleteChunksAsync();
         await OnFinishedAsync();
     }
 
