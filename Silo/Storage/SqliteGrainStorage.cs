@@ -34,9 +34,9 @@ public sealed class SqliteGrainStorage(
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var grain = grainId.ToString();
-        var stored = database.Read(connection =>
+        var stored = database.Read(session =>
         {
-            using var command = Command(connection, "SELECT etag, payload, format FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain;", stateName, grain);
+            var command = Command(session, "SELECT etag, payload, format FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain;", stateName, grain);
             using var reader = command.ExecuteReader();
             return reader.Read()
                 ? (ETag: reader.GetInt64(0), Payload: reader.GetFieldValue<byte[]>(1), Format: reader.GetInt32(2))
@@ -64,26 +64,26 @@ public sealed class SqliteGrainStorage(
         var grain = grainId.ToString();
         var payload = AsArray(serializer.Serialize(grainState.State));
         var expected = grainState.ETag;
-        var written = await database.WriteAsync(connection =>
+        var written = await database.WriteAsync(session =>
         {
             if (expected is null)
             {
-                using var insert = Command(connection,
+                var insert = Command(session,
                     "INSERT INTO grain_state (storage, state, grain, etag, payload, format) VALUES ($storage, $state, $grain, 1, $payload, $format) ON CONFLICT DO NOTHING;",
                     stateName, grain);
                 insert.Parameters.AddWithValue("$payload", payload);
                 insert.Parameters.AddWithValue("$format", CurrentFormat);
-                return insert.ExecuteNonQuery() == 1 ? 1 : throw Conflict(connection, "write", stateName, grain, expected);
+                return insert.ExecuteNonQuery() == 1 ? 1 : throw Conflict(session, "write", stateName, grain, expected);
             }
 
-            var version = Parse(expected) ?? throw Conflict(connection, "write", stateName, grain, expected);
-            using var update = Command(connection,
+            var version = Parse(expected) ?? throw Conflict(session, "write", stateName, grain, expected);
+            var update = Command(session,
                 "UPDATE grain_state SET etag = etag + 1, payload = $payload, format = $format WHERE storage = $storage AND state = $state AND grain = $grain AND etag = $etag;",
                 stateName, grain);
             update.Parameters.AddWithValue("$payload", payload);
             update.Parameters.AddWithValue("$format", CurrentFormat);
             update.Parameters.AddWithValue("$etag", version);
-            return update.ExecuteNonQuery() == 1 ? version + 1 : throw Conflict(connection, "write", stateName, grain, expected);
+            return update.ExecuteNonQuery() == 1 ? version + 1 : throw Conflict(session, "write", stateName, grain, expected);
         }).ConfigureAwait(false);
 
         grainState.ETag = Format(written);
@@ -94,16 +94,16 @@ public sealed class SqliteGrainStorage(
     {
         var grain = grainId.ToString();
         var expected = grainState.ETag;
-        await database.WriteAsync(connection =>
+        await database.WriteAsync(session =>
         {
             // A null ETag means "whatever is stored"; a missing row is already cleared.
-            using var delete = Command(connection,
+            var delete = Command(session,
                 "DELETE FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain AND ($etag IS NULL OR etag = $etag);",
                 stateName, grain);
             delete.Parameters.AddWithValue("$etag", expected is null ? DBNull.Value : (object?)Parse(expected) ?? -1L);
-            if (delete.ExecuteNonQuery() == 0 && StoredETag(connection, stateName, grain) is not null)
+            if (delete.ExecuteNonQuery() == 0 && StoredETag(session, stateName, grain) is not null)
             {
-                throw Conflict(connection, "clear", stateName, grain, expected);
+                throw Conflict(session, "clear", stateName, grain, expected);
             }
 
             return 0;
@@ -113,25 +113,25 @@ public sealed class SqliteGrainStorage(
         grainState.RecordExists = false;
     }
 
-    private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, string grain)
+    /// <summary>The session's prepared statement for <paramref name="sql"/>, bound to one grain's row.</summary>
+    private SqliteCommand Command(SqliteSession session, string sql, string stateName, string grain)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var command = session.Statement(sql);
         command.Parameters.AddWithValue("$storage", storageName);
         command.Parameters.AddWithValue("$state", stateName);
         command.Parameters.AddWithValue("$grain", grain);
         return command;
     }
 
-    private long? StoredETag(SqliteConnection connection, string stateName, string grain)
+    private long? StoredETag(SqliteSession session, string stateName, string grain)
     {
-        using var command = Command(connection, "SELECT etag FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain;", stateName, grain);
+        var command = Command(session, "SELECT etag FROM grain_state WHERE storage = $storage AND state = $state AND grain = $grain;", stateName, grain);
         return command.ExecuteScalar() is long etag ? etag : null;
     }
 
-    private InconsistentStateException Conflict(SqliteConnection connection, string operation, string stateName, string grain, string? expected)
+    private InconsistentStateException Conflict(SqliteSession session, string operation, string stateName, string grain, string? expected)
     {
-        var stored = StoredETag(connection, stateName, grain);
+        var stored = StoredETag(session, stateName, grain);
         var storedText = stored is { } value ? Format(value) : null;
         return new InconsistentStateException(
             $"Cannot {operation} state '{stateName}' of {grain} in storage '{storageName}': it holds version {storedText ?? "(none)"}, the grain expected {expected ?? "(none)"}.",

@@ -35,15 +35,14 @@ public sealed class SqliteReminderTable(SqliteStateDatabase database) : IReminde
 
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
-        var etag = await database.WriteAsync(connection =>
+        var etag = await database.WriteAsync(session =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
+            var command = session.Statement("""
                 INSERT INTO reminders (grain, name, grain_hash, start_at, period, etag)
                 VALUES ($grain, $name, $hash, $start, $period, 1)
                 ON CONFLICT (grain, name) DO UPDATE SET start_at = excluded.start_at, period = excluded.period, etag = reminders.etag + 1
                 RETURNING etag;
-                """;
+                """);
             command.Parameters.AddWithValue("$grain", entry.GrainId.ToString());
             command.Parameters.AddWithValue("$name", entry.ReminderName);
             command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
@@ -55,10 +54,9 @@ public sealed class SqliteReminderTable(SqliteStateDatabase database) : IReminde
     }
 
     public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
-        database.WriteAsync(connection =>
+        database.WriteAsync(session =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM reminders WHERE grain = $grain AND name = $name AND etag = $etag;";
+            var command = session.Statement("DELETE FROM reminders WHERE grain = $grain AND name = $name AND etag = $etag;");
             command.Parameters.AddWithValue("$grain", grainId.ToString());
             command.Parameters.AddWithValue("$name", reminderName);
             command.Parameters.AddWithValue("$etag", long.TryParse(eTag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : -1L);
@@ -66,18 +64,16 @@ public sealed class SqliteReminderTable(SqliteStateDatabase database) : IReminde
         });
 
     public Task TestOnlyClearTable() =>
-        database.WriteAsync(connection =>
+        database.WriteAsync(session =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM reminders;";
+            var command = session.Statement("DELETE FROM reminders;");
             return command.ExecuteNonQuery();
         });
 
     private ReminderTableData Query(string sql, params (string Name, object Value)[] parameters) =>
-        database.Read(connection =>
+        database.Read(session =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            var command = session.Statement(sql);
             foreach (var (name, value) in parameters)
             {
                 command.Parameters.AddWithValue(name, value);

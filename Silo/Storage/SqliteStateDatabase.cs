@@ -1,15 +1,23 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
 namespace PersonalizedLine.Silo.Storage;
 
 /// <summary>
 /// The embedded profile's one SQLite file (<see cref="FileName"/> in the data directory) holding grain state and
-/// reminders. SQLite takes one writer at a time, so writes go through one connection behind an async gate (no
-/// SQLITE_BUSY retries); reads use a small pool of their own connections and, in WAL mode, never wait for the writer.
+/// reminders. SQLite takes one writer at a time, so writes queue for one writer connection (no SQLITE_BUSY retries);
+/// reads use a small pool of their own connections and, in WAL mode, never wait for the writer.
 /// With <c>synchronous=NORMAL</c> a commit does not wait for the disk: a power cut may lose the last moments, never
 /// corrupt the file, and a killed process loses nothing that was committed.
 /// </summary>
+/// <remarks>
+/// Group commit: the writer takes every write queued while it was busy (up to <see cref="MaxWritesPerCommit"/>) and
+/// commits them in one transaction. At thousands of rows a second most writes share a commit, and a commit (appending
+/// to the WAL, updating its index) cost more than the statements themselves. A write is answered only after its commit.
+/// If any write of a batch fails, the batch is rolled back and each of its writes runs again alone, so a failure is
+/// answered to its own caller only.
+/// </remarks>
 /// <remarks>
 /// The directory is locked for the life of the process: two processes resuming the same jobs would run every row twice,
 /// so a second one fails at start with a message instead.
@@ -19,6 +27,10 @@ public sealed class SqliteStateDatabase : IDisposable
     public const string FileName = "state.db";
 
     public const string LockFileName = "state.lock";
+
+    /// <summary>The most writes one transaction takes: bounds how long the first of them waits for its answer.</summary>
+    public const int MaxWritesPerCommit = 256;
+
     private const int MaxIdleReaders = 8;
 
     private const string Schema = """
@@ -41,11 +53,12 @@ public sealed class SqliteStateDatabase : IDisposable
         CREATE INDEX IF NOT EXISTS reminders_by_hash ON reminders (grain_hash);
         """;
 
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private readonly ConcurrentBag<SqliteConnection> _idleReaders = [];
+    private readonly Channel<QueuedWrite> _writes = Channel.CreateUnbounded<QueuedWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentBag<SqliteSession> _idleReaders = [];
     private readonly FileStream _lock;
     private readonly string _connectionString;
-    private readonly SqliteConnection _writer;
+    private readonly SqliteSession _writer;
+    private readonly Task _writing;
     private bool _disposed;
 
     public SqliteStateDatabase(string directory)
@@ -63,49 +76,52 @@ public sealed class SqliteStateDatabase : IDisposable
 
         _writer = Open();
         // Before any table exists, so that pages freed by deleted jobs can be handed back to the file system below.
-        Execute(_writer, "PRAGMA auto_vacuum = INCREMENTAL;");
-        Execute(_writer, "PRAGMA journal_mode = WAL;");
-        Execute(_writer, Schema);
+        _writer.Execute("PRAGMA auto_vacuum = INCREMENTAL;");
+        _writer.Execute("PRAGMA journal_mode = WAL;");
+        _writer.Execute(Schema);
         AddFormatColumn(_writer);
-        Execute(_writer, "PRAGMA incremental_vacuum;");
+        _writer.Execute("PRAGMA incremental_vacuum;");
+
+        // The writer's loop is plain storage code on the thread pool; SQLite's calls are synchronous.
+        _writing = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>The data directory.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>Runs <paramref name="write"/> on the writer connection, alone: a statement or a transaction that no other write interleaves with.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> write)
+    /// <summary>
+    /// Queues <paramref name="write"/> for the writer connection, which runs it alone (no other write interleaves with it)
+    /// inside a transaction it may share with other writes; the task completes once that transaction is committed.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<SqliteSession, T> write)
     {
-        await _writeGate.WaitAsync().ConfigureAwait(false);
-        try
+        var queued = new QueuedWrite<T>(write);
+        if (!_writes.Writer.TryWrite(queued))
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return write(_writer);
+            throw new ObjectDisposedException(nameof(SqliteStateDatabase));
         }
-        finally
-        {
-            _writeGate.Release();
-        }
+
+        return queued.Task;
     }
 
     /// <summary>Runs <paramref name="read"/> on a reader connection; any number run at once, and none waits for a write.</summary>
-    public T Read<T>(Func<SqliteConnection, T> read)
+    public T Read<T>(Func<SqliteSession, T> read)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var connection = _idleReaders.TryTake(out var idle) ? idle : Open();
+        var session = _idleReaders.TryTake(out var idle) ? idle : Open();
         try
         {
-            return read(connection);
+            return read(session);
         }
         finally
         {
             if (_disposed || _idleReaders.Count >= MaxIdleReaders)
             {
-                connection.Dispose();
+                session.Dispose();
             }
             else
             {
-                _idleReaders.Add(connection);
+                _idleReaders.Add(session);
             }
         }
     }
@@ -117,51 +133,119 @@ public sealed class SqliteStateDatabase : IDisposable
             return;
         }
 
-        _writeGate.Wait();
-        try
+        _disposed = true;
+
+        // Writes already queued still run; new ones are refused.
+        _writes.Writer.TryComplete();
+        _writing.GetAwaiter().GetResult();
+        _writer.Dispose();
+        while (_idleReaders.TryTake(out var reader))
         {
-            _disposed = true;
-            _writer.Dispose();
-            while (_idleReaders.TryTake(out var reader))
+            reader.Dispose();
+        }
+
+        _lock.Dispose();
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<QueuedWrite>(MaxWritesPerCommit);
+        while (await _writes.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (batch.Count < MaxWritesPerCommit && _writes.Reader.TryRead(out var write))
             {
-                reader.Dispose();
+                batch.Add(write);
             }
 
-            _lock.Dispose();
-        }
-        finally
-        {
-            _writeGate.Release();
+            if (batch.Count == 1)
+            {
+                RunAlone(batch[0]);
+            }
+            else
+            {
+                RunTogether(batch);
+            }
+
+            batch.Clear();
         }
     }
 
-    private SqliteConnection Open()
+    private void RunTogether(List<QueuedWrite> batch)
+    {
+        try
+        {
+            _writer.Execute("BEGIN;");
+            foreach (var write in batch)
+            {
+                write.Run(_writer);
+            }
+
+            _writer.Execute("COMMIT;");
+        }
+        catch (Exception)
+        {
+            // Which writes took effect is unknown: none did, once rolled back. Each runs again alone and answers for itself.
+            RollBack();
+            foreach (var write in batch)
+            {
+                RunAlone(write);
+            }
+
+            return;
+        }
+
+        foreach (var write in batch)
+        {
+            write.Complete();
+        }
+    }
+
+    private void RunAlone(QueuedWrite write)
+    {
+        try
+        {
+            write.Run(_writer);
+        }
+        catch (Exception ex)
+        {
+            write.Fail(ex);
+            return;
+        }
+
+        write.Complete();
+    }
+
+    private void RollBack()
+    {
+        try
+        {
+            _writer.Execute("ROLLBACK;");
+        }
+        catch (SqliteException)
+        {
+            // SQLite already rolled the transaction back itself (some errors do), or it never began.
+        }
+    }
+
+    private SqliteSession Open()
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        Execute(connection, "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;");
-        return connection;
+        var session = new SqliteSession(connection);
+        session.Execute("PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;");
+        return session;
     }
 
     /// <summary>
     /// Files written before payloads carried their format have no <c>format</c> column: it is added, and their rows read
     /// as format 0 (<see cref="SqliteGrainStorage.EarlierFormat"/>).
     /// </summary>
-    private static void AddFormatColumn(SqliteConnection connection)
+    private static void AddFormatColumn(SqliteSession session)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('grain_state') WHERE name = 'format';";
-        if ((long)command.ExecuteScalar()! == 0)
+        if ((long)session.Statement("SELECT COUNT(*) FROM pragma_table_info('grain_state') WHERE name = 'format';").ExecuteScalar()! == 0)
         {
-            Execute(connection, "ALTER TABLE grain_state ADD COLUMN format INTEGER NOT NULL DEFAULT 0;");
+            session.Execute("ALTER TABLE grain_state ADD COLUMN format INTEGER NOT NULL DEFAULT 0;");
         }
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static FileStream LockDirectory(string directory)

@@ -179,10 +179,9 @@ public sealed class SqliteGrainStorageTests : IDisposable
         return state.State;
     }
 
-    private long Count(string sql) => _database.Read(connection =>
+    private long Count(string sql) => _database.Read(session =>
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var command = session.Statement(sql);
         return (long)command.ExecuteScalar()!;
     });
 }

@@ -45,10 +45,9 @@ public sealed class SqliteStateFormatTests : IDisposable
         }
 
         using var reopened = new SqliteStateDatabase(_directory.Path);
-        var (format, payload) = reopened.Read(connection =>
+        var (format, payload) = reopened.Read(session =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT format, payload FROM grain_state;";
+            var command = session.Statement("SELECT format, payload FROM grain_state;");
             using var reader = command.ExecuteReader();
             Assert.True(reader.Read());
             return (reader.GetInt32(0), reader.GetFieldValue<byte[]>(1));
@@ -69,10 +68,9 @@ public sealed class SqliteStateFormatTests : IDisposable
         await new SqliteGrainStorage("binary", database, Binary, Json).WriteStateAsync("s", GrainId.Create("chunk", "a"), new SqliteTestGrainState(state));
         await new SqliteGrainStorage("json", database, Json).WriteStateAsync("s", GrainId.Create("chunk", "a"), new SqliteTestGrainState(state));
 
-        var sizes = database.Read(connection =>
+        var sizes = database.Read(session =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT storage, length(payload) FROM grain_state;";
+            var command = session.Statement("SELECT storage, length(payload) FROM grain_state;");
             using var reader = command.ExecuteReader();
             var found = new Dictionary<string, long>();
             while (reader.Read())
