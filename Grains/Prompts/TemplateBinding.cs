@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace PersonalizedLine.Grains.Prompts;
 
@@ -44,13 +44,37 @@ public sealed class TemplateBinding
                 $"The {_templateName} cannot be rendered: the file has no column for {string.Join(", ", MissingRequired.Select(n => "{" + n + "}"))}.");
         }
 
-        var text = new StringBuilder();
-        foreach (var segment in _segments)
+        // Every row renders its prompt: the pieces are gathered in pooled buffers, and the tidy text is the only allocation.
+        var pieces = ArrayPool<string>.Shared.Rent(_segments.Count);
+        char[]? text = null;
+        try
         {
-            text.Append(segment.IsPlaceholder ? CellOf(segment.Text, cells) : segment.Text);
-        }
+            var length = 0;
+            for (var i = 0; i < _segments.Count; i++)
+            {
+                var segment = _segments[i];
+                pieces[i] = segment.IsPlaceholder ? CellOf(segment.Text, cells) : segment.Text;
+                length += pieces[i].Length;
+            }
 
-        return TextTidy.KeepLines(text.ToString());
+            text = ArrayPool<char>.Shared.Rent(length);
+            var written = 0;
+            for (var i = 0; i < _segments.Count; i++)
+            {
+                pieces[i].CopyTo(text.AsSpan(written));
+                written += pieces[i].Length;
+            }
+
+            return TextTidy.KeepLines(text.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<string>.Shared.Return(pieces, clearArray: true);
+            if (text is not null)
+            {
+                ArrayPool<char>.Shared.Return(text);
+            }
+        }
     }
 
     /// <summary>Placeholder name → cell value (one line, trimmed) for every placeholder that has a column.</summary>

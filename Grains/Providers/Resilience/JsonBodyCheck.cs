@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace PersonalizedLine.Grains.Providers;
@@ -15,8 +16,22 @@ public static class JsonBodyCheck
     public static async ValueTask<bool> IsMalformedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-        return !IsJsonObject(body);
+
+        // The buffered body is read through a pooled copy: every provider answer passes here. The content may hand the
+        // caller this same stream later, so it is rewound and left open.
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        var length = checked((int)body.Length);
+        var copy = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            await body.ReadExactlyAsync(copy.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            return !IsJsonObject(copy.AsSpan(0, length));
+        }
+        finally
+        {
+            body.Position = 0;
+            ArrayPool<byte>.Shared.Return(copy);
+        }
     }
 
     public static bool IsJsonObject(ReadOnlySpan<byte> body)

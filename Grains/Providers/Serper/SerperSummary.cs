@@ -1,4 +1,4 @@
-using System.Text;
+using PersonalizedLine.Grains.Prompts;
 
 namespace PersonalizedLine.Grains.Providers;
 
@@ -50,21 +50,8 @@ public static class SerperSummary
         }
     }
 
-    private static string Clean(string? text)
-    {
-        text ??= string.Empty;
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            var mapped = char.IsControl(c) || char.IsWhiteSpace(c) ? ' ' : c;
-            if (mapped != ' ' || (builder.Length > 0 && builder[^1] != ' '))
-            {
-                builder.Append(mapped);
-            }
-        }
-
-        return builder.ToString().Trim();
-    }
+    /// <summary>One line of single spaces, control characters and all whitespace as spaces (search snippets carry both).</summary>
+    private static string Clean(string? text) => TextTidy.OneLine(text ?? string.Empty, controlsAsSpaces: true);
 
     private static string Cap(string text, int maxChars)
     {
