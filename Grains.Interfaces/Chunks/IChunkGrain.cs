@@ -31,8 +31,11 @@ public interface IChunkGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task Cancel(string reason);
 
-    /// <summary>A row grain hands in its result. The first result for a row wins; repeats are ignored.</summary>
-    Task ReportRow(long rowNumber, RowResult result);
+    /// <summary>
+    /// A row runner hands in results, those of every row of this chunk that finished since its last report. The first
+    /// result for a row wins; repeats are ignored.
+    /// </summary>
+    Task ReportRows(IReadOnlyList<RowReport> reports);
 
     /// <summary>The rows and their results so far, in order.</summary>
     [AlwaysInterleave]

@@ -208,33 +208,24 @@ public sealed partial class ChunkGrain(
         return Task.CompletedTask;
     }
 
-    public async Task ReportRow(long rowNumber, RowResult result)
+    public async Task ReportRows(IReadOnlyList<RowReport> reports)
     {
         if (input.State.Input is null)
         {
             return;
         }
 
-        var index = rowNumber - Input.FirstRowNumber;
-        if (index < 0 || index >= _rows.Count)
+        var recorded = false;
+        foreach (var report in reports)
         {
-            LogForeignRow(logger, rowNumber, this.GetPrimaryKeyString());
-            return;
+            recorded |= Record(report.RowNumber, report.Result);
         }
 
-        if (result is { Status: RowStatus.Halted, AccountProblem: { } problem })
-        {
-            // The provider refused the key: the row stays pending, and the job pauses with the provider's reason.
-            HaltForAccount(problem);
-            return;
-        }
-
-        if (!_rows.Record((int)index, result))
+        if (!recorded)
         {
             return;
         }
 
-        Changed();
         if (_rows.IsComplete || _changes - _savedChanges >= options.Value.ResultFlushBatchSize)
         {
             await SaveAsync();
@@ -243,6 +234,32 @@ public sealed partial class ChunkGrain(
         {
             EnsureTimer();
         }
+    }
+
+    /// <returns>Whether the result was new for its row.</returns>
+    private bool Record(long rowNumber, RowResult result)
+    {
+        var index = rowNumber - Input.FirstRowNumber;
+        if (index < 0 || index >= _rows.Count)
+        {
+            LogForeignRow(logger, rowNumber, this.GetPrimaryKeyString());
+            return false;
+        }
+
+        if (result is { Status: RowStatus.Halted, AccountProblem: { } problem })
+        {
+            // The provider refused the key: the row stays pending, and the job pauses with the provider's reason.
+            HaltForAccount(problem);
+            return false;
+        }
+
+        if (!_rows.Record((int)index, result))
+        {
+            return false;
+        }
+
+        Changed();
+        return true;
     }
 
     /// <summary>A graceful shutdown writes what is unsaved, so results of finished rows are never redone.</summary>

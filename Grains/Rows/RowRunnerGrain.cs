@@ -6,9 +6,10 @@ namespace PersonalizedLine.Grains.Rows;
 
 /// <summary>
 /// Runs the rows chunks send to its silo. Each row's work runs in the background of the activation and its result is
-/// handed back to the chunk when done: no grain call waits on a provider, however slow it is. The chunk picks a silo
-/// at random for every row, so each silo's limiter and connection pool share the load; one message per silo starts a
-/// chunk's rows, where a grain per row cost an activation, a directory entry and two messages each.
+/// handed back to the chunk when done: no grain call waits on a provider, however slow it is. A chunk spreads its rows
+/// over the silos (<see cref="RowRunners"/>), so each silo's limiter and connection pool share the load; one message per
+/// silo starts a chunk's rows, where a grain per row cost an activation, a directory entry and two messages each.
+/// Results go back the same way: one report to a chunk at a time, carrying every row of it that finished meanwhile.
 /// </summary>
 /// <remarks>
 /// A row is known here by its chunk, number and generation while it runs and until its chunk has its result; a result
@@ -27,6 +28,7 @@ public sealed partial class RowRunnerGrain(
     private static readonly TimeSpan KeptWhileRowsRun = TimeSpan.FromDays(7);
 
     private readonly Dictionary<(string Chunk, long Row, int Generation), RowWork> _rows = [];
+    private readonly Dictionary<string, ChunkOutbox> _outboxes = [];
     private readonly CancellationTokenSource _abandon = new();
 
     public Task Start(int generation, IReadOnlyList<RowRequest> rows)
@@ -107,33 +109,71 @@ public sealed partial class RowRunnerGrain(
         await ReportAsync(key, row, row.Result);
     }
 
-    private async Task ReportAsync((string Chunk, long Row, int Generation) key, RowWork row, RowResult result)
+    /// <summary>Queues the row's result for its chunk; completes once the chunk has it, or once reporting gave up.</summary>
+    private Task ReportAsync((string Chunk, long Row, int Generation) key, RowWork row, RowResult result)
     {
-        var chunk = GrainFactory.GetGrain<IChunkGrain>(row.Request.ChunkKey);
-        for (var attempt = 0; ; attempt++)
+        if (!_outboxes.TryGetValue(key.Chunk, out var outbox))
         {
-            try
+            outbox = new ChunkOutbox();
+            _outboxes[key.Chunk] = outbox;
+        }
+
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        outbox.Waiting.Add((key, row, result, delivered));
+        if (!outbox.Sending)
+        {
+            outbox.Sending = true;
+            _ = SendAsync(key.Chunk, outbox);
+        }
+
+        return delivered.Task;
+    }
+
+    /// <summary>Reports to one chunk until nothing waits for it: rows that finish during a report go in the next.</summary>
+    private async Task SendAsync(string chunkKey, ChunkOutbox outbox)
+    {
+        var chunk = GrainFactory.GetGrain<IChunkGrain>(chunkKey);
+        while (outbox.Waiting.Count > 0)
+        {
+            var batch = outbox.Waiting.ToArray();
+            outbox.Waiting.Clear();
+            var delivered = await DeliverAsync(chunk, batch.Select(item => new RowReport(item.Row.Request.RowNumber, item.Result)).ToArray());
+            foreach (var (key, row, _, done) in batch)
             {
-                await chunk.ReportRow(row.Request.RowNumber, result);
-                // The chunk has it: nothing here is needed again.
-                if (_rows.TryGetValue(key, out var current) && ReferenceEquals(current, row))
+                // The chunk has it: nothing here is needed again. Otherwise the result stays for the chunk's next start.
+                if (delivered && _rows.TryGetValue(key, out var current) && ReferenceEquals(current, row))
                 {
                     _rows.Remove(key);
                     row.Cancellation.Dispose();
                 }
 
-                return;
+                done.TrySetResult();
+            }
+        }
+
+        outbox.Sending = false;
+        _outboxes.Remove(chunkKey);
+    }
+
+    private async Task<bool> DeliverAsync(IChunkGrain chunk, RowReport[] reports)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await chunk.ReportRows(reports);
+                return true;
             }
             catch (Exception ex) when (attempt < ReportBackoff.Length)
             {
-                LogReportRetry(logger, ex, row.Request.RowNumber, attempt + 1);
+                LogReportRetry(logger, ex, reports.Length, chunk.GetPrimaryKeyString(), attempt + 1);
                 await Task.Delay(ReportBackoff[attempt]);
             }
             catch (Exception ex)
             {
-                // The chunk starts its pending rows again later; the result stays here for that.
-                LogReportGaveUp(logger, ex, row.Request.RowNumber);
-                return;
+                // The chunk starts its pending rows again later; the results stay here for that.
+                LogReportGaveUp(logger, ex, reports.Length, chunk.GetPrimaryKeyString());
+                return false;
             }
         }
     }
@@ -141,9 +181,9 @@ public sealed partial class RowRunnerGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} rows did not finish before runner {Runner} stopped; their chunks start them again")]
     private static partial void LogAbandoned(ILogger logger, Exception exception, int count, string runner);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Row {RowNumber} could not report its result (attempt {Attempt}); retrying")]
-    private static partial void LogReportRetry(ILogger logger, Exception exception, long rowNumber, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} row results could not be reported to chunk {Chunk} (attempt {Attempt}); retrying")]
+    private static partial void LogReportRetry(ILogger logger, Exception exception, int count, string chunk, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Row {RowNumber} could not report its result; its chunk will start it again")]
-    private static partial void LogReportGaveUp(ILogger logger, Exception exception, long rowNumber);
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} row results could not be reported to chunk {Chunk}; it will start those rows again")]
+    private static partial void LogReportGaveUp(ILogger logger, Exception exception, int count, string chunk);
 }
