@@ -1,6 +1,6 @@
 namespace PersonalizedLine.Grains.Interfaces.Research;
 
-/// <summary>The answer of <see cref="IResearchCacheGrain.Lookup"/>.</summary>
+/// <summary>The answer of <see cref="IResearchCacheShardGrain.Lookup"/>.</summary>
 /// <param name="Status">Whether the result is here, still coming, or failed.</param>
 /// <param name="Summary">The condensed research text when <see cref="ResearchLookupStatus.Found"/>.</param>
 /// <param name="FromCache">True when the result was stored before this caller asked (no search was paid for it).</param>

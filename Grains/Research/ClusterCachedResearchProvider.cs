@@ -7,9 +7,10 @@ using PersonalizedLine.Grains.Providers;
 namespace PersonalizedLine.Grains.Research;
 
 /// <summary>
-/// The research provider rows use in a silo: every query goes through its <see cref="IResearchCacheGrain"/>, so each
-/// distinct query (see <see cref="ResearchCacheKey"/>) is searched once for the whole cluster and then reused by
-/// every job until it expires. The search itself is made by the grain with the undecorated provider.
+/// The research provider rows use in a silo: every query goes through its research cache shard
+/// (<see cref="IResearchCacheShardGrain"/>), so each distinct query (see <see cref="ResearchCacheKey"/>) is searched
+/// once for the whole cluster and then reused by every job until it expires. The search itself is made by the shard
+/// with the undecorated provider.
 /// </summary>
 public sealed class ClusterCachedResearchProvider : IResearchProvider
 {
@@ -33,7 +34,7 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
 
         // Each lookup waits on the search for a while, then asks again: well inside the response timeout.
         var third = messaging.Value.ResponseTimeout / 3;
-        _maxWait = third < MinWait ? MinWait : third > ResearchCacheGrain.MaxWait ? ResearchCacheGrain.MaxWait : third;
+        _maxWait = third < MinWait ? MinWait : third > ResearchCacheShardGrain.MaxWait ? ResearchCacheShardGrain.MaxWait : third;
     }
 
     public bool IsOffline => _inner.IsOffline;
@@ -49,7 +50,8 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
             return await _inner.ResearchAsync(query, cancellationToken).ConfigureAwait(false);
         }
 
-        var entry = _grains.GetGrain<IResearchCacheGrain>(ResearchCacheKey.For(query, _options));
+        var key = ResearchCacheKey.For(query, _options);
+        var shard = _grains.GetGrain<IResearchCacheShardGrain>(ResearchCacheKey.ShardOf(key));
         var listener = PermitWaitScope.Current;
         var waitingForPermit = false;
         var backoff = FirstBackoff;
@@ -62,11 +64,11 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
                 ResearchLookup lookup;
                 try
                 {
-                    lookup = await entry.Lookup(query, refreshedSince, _maxWait, caller).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    lookup = await shard.Lookup(key, query, refreshedSince, _maxWait, caller).WaitAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is OrleansException or TimeoutException && !cancellationToken.IsCancellationRequested)
                 {
-                    // The cache grain's silo died or is unreachable: the grain comes back on another silo once the
+                    // The shard's silo died or is unreachable: the shard comes back on another silo once the
                     // cluster notices, so ask again rather than fail the row. The row's budget bounds the retries.
                     await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                     backoff = backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;

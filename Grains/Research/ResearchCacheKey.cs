@@ -6,7 +6,7 @@ using PersonalizedLine.Grains.Providers;
 namespace PersonalizedLine.Grains.Research;
 
 /// <summary>
-/// The key of a research cache grain: the normalized query plus the search settings that change the answer,
+/// The key of a research cache entry: the normalized query plus the search settings that change the answer,
 /// hashed (SHA-256, lower-case hex) so that keys are short and safe for any storage, however long the query.
 /// Two rows share research exactly when their keys are equal, so an estimate of distinct (or already cached)
 /// queries must use this too.
@@ -15,6 +15,20 @@ public static class ResearchCacheKey
 {
     /// <summary>Bumped when the stored research changes shape, so old entries are simply no longer found.</summary>
     private const string Version = "v1";
+
+    /// <summary>
+    /// How many <see cref="Interfaces.Research.IResearchCacheShardGrain"/>s share the entries: enough that lookups
+    /// spread over every silo and core, few enough that each stays busy and in memory.
+    /// </summary>
+    public const int Shards = 64;
+
+    /// <summary>The shard that holds the entry <paramref name="key"/> (a key from <see cref="For(string, ResearchOptions)"/>).</summary>
+    public static int ShardOf(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        // Keys are hex digests: their first digits are already uniformly spread.
+        return int.Parse(key.AsSpan(0, Math.Min(4, key.Length)), NumberStyles.HexNumber, CultureInfo.InvariantCulture) % Shards;
+    }
 
     /// <summary>The key for <paramref name="query"/> under the configured research settings.</summary>
     public static string For(string query, ResearchOptions options)

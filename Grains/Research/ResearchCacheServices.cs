@@ -8,13 +8,13 @@ namespace PersonalizedLine.Grains.Research;
 /// <summary>The research cache's one entry point in a silo's services.</summary>
 public static class ResearchCacheServices
 {
-    /// <summary>The key of the provider that really searches (Serper or offline), which only the cache grain uses.</summary>
+    /// <summary>The key of the provider that really searches (Serper or offline), which only the cache shards use.</summary>
     public const string UncachedProviderKey = "uncached";
 
     /// <summary>
     /// Decorates the registered <see cref="IResearchProvider"/> with <see cref="ClusterCachedResearchProvider"/>:
     /// every consumer (the row processor) gets the cluster-wide cache, and the provider that really searches moves
-    /// to a keyed registration that only <see cref="ResearchCacheGrain"/> asks for. Call after the providers are
+    /// to a keyed registration that only <see cref="ResearchCacheShardGrain"/> asks for. Call after the providers are
     /// registered (<c>AddLeadProviders</c>).
     /// </summary>
     public static IServiceCollection AddClusterResearchCache(this IServiceCollection services)

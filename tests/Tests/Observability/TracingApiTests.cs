@@ -47,12 +47,12 @@ public sealed class TracingApiTests(TracingApiFixture api)
             Assert.Contains(row.Links, link => link.Context.TraceId == submit.TraceId);
             Assert.Equal("succeeded", row.GetTagItem("outcome"));
 
-            // Its chat completion directly under it; its search under the research cache grain's call, in its trace.
+            // Its chat completion directly under it; its search under the research cache shard's call, in its trace.
             var http = spans.Where(span => span.Kind == ActivityKind.Client && span.Source.Name == "System.Net.Http" && span.TraceId == row.TraceId).ToList();
             Assert.True(http.Count >= 2, $"row {row.GetTagItem("job.row")} has {http.Count} provider calls in its trace");
             Assert.Contains(http, span => span.ParentSpanId == row.SpanId);
             Assert.Contains(spans, span => span.TraceId == row.TraceId && span.Source.Name == "Microsoft.Orleans.Application"
-                && span.OperationName.Contains("IResearchCacheGrain", StringComparison.Ordinal));
+                && span.OperationName.Contains("IResearchCacheShardGrain", StringComparison.Ordinal));
         }
 
         // Job id, chunk and row number only: no names, companies or e-mail addresses of leads on any span of the job.

@@ -21,19 +21,20 @@ public sealed class ResearchCacheExpiryTests(ShortResearchTtlSilo silo)
         var csv = LeadFiles.Csv(1, _ => company);
         var request = new JobRequest("leads.csv", ResearchQueryTemplate: "{company}");
         var options = silo.Cluster.Silos[0].ServiceProvider.GetRequiredService<IOptions<ResearchOptions>>().Value;
-        var entry = silo.Client.GetGrain<IResearchCacheGrain>(ResearchCacheKey.For(company, options));
+        var key = ResearchCacheKey.For(company, options);
+        var shard = silo.Client.GetGrain<IResearchCacheShardGrain>(ResearchCacheKey.ShardOf(key));
 
         var (first, _) = await silo.RunAsync(csv, Deadline, request);
         Assert.Equal(1, first.Usage.SearchCalls);
-        Assert.True(await entry.IsCached());
+        Assert.True(await shard.IsCached(key));
 
-        await Eventually.ReturnsAsync(() => entry.IsCached(), cached => !cached,
+        await Eventually.ReturnsAsync(() => shard.IsCached(key), cached => !cached,
             ShortResearchTtlSilo.CacheTtl + TimeSpan.FromSeconds(10), "the stored research to expire");
         var (second, output) = await silo.RunAsync(csv, Deadline, request);
 
         output.AssertAllOk();
         Assert.Equal(2, silo.Emulator.Search.TotalRequests);
         Assert.Equal((1, 0), (second.Usage.SearchCalls, second.Usage.CachedSearches));
-        Assert.True(await entry.IsCached());
+        Assert.True(await shard.IsCached(key));
     }
 }

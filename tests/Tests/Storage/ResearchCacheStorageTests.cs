@@ -31,13 +31,13 @@ public sealed class ResearchCacheStorageTests(PostgresServer server)
         {
             var options = first.Silos[0].ServiceProvider.GetRequiredService<IOptions<ResearchOptions>>().Value;
             key = ResearchCacheKey.For(Query, options);
-            searched = await LookUpAsync(first.Client.GetGrain<IResearchCacheGrain>(key));
+            searched = await LookUpAsync(first.Client.GetGrain<IResearchCacheShardGrain>(ResearchCacheKey.ShardOf(key)), key);
         }
 
         await using var second = await StartAsync(emulator, serviceId);
-        var entry = second.Client.GetGrain<IResearchCacheGrain>(key);
-        Assert.True(await entry.IsCached());
-        var reused = await LookUpAsync(entry);
+        var shard = second.Client.GetGrain<IResearchCacheShardGrain>(ResearchCacheKey.ShardOf(key));
+        Assert.True(await shard.IsCached(key));
+        var reused = await LookUpAsync(shard, key);
 
         Assert.Equal((ResearchLookupStatus.Found, false, true), (searched.Status, searched.FromCache, searched.SearchedForCaller));
         Assert.Equal((ResearchLookupStatus.Found, true, false), (reused.Status, reused.FromCache, reused.SearchedForCaller));
@@ -63,9 +63,9 @@ public sealed class ResearchCacheStorageTests(PostgresServer server)
         return cluster;
     }
 
-    private static Task<ResearchLookup> LookUpAsync(IResearchCacheGrain entry) =>
+    private static Task<ResearchLookup> LookUpAsync(IResearchCacheShardGrain shard, string key) =>
         Eventually.ReturnsAsync(
-            () => entry.Lookup(Query, refreshedSince: null, TimeSpan.FromSeconds(1), Guid.NewGuid()),
+            () => shard.Lookup(key, Query, refreshedSince: null, TimeSpan.FromSeconds(1), Guid.NewGuid()),
             lookup => lookup.Status != ResearchLookupStatus.Pending,
             Deadline,
             "the research");
