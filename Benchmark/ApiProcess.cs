@@ -148,19 +148,7 @@ public sealed class ApiProcess : IDisposable
             }
         }
 
-        using var reader = new StreamReader(new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        var tail = new Queue<string>(lines);
-        while (reader.ReadLine() is { } line)
-        {
-            if (tail.Count == lines)
-            {
-                tail.Dequeue();
-            }
-
-            tail.Enqueue(line);
-        }
-
-        return tail.Count == 0 ? "(nothing)" : string.Join('\n', tail);
+        return LogTail.Read(LogFile, lines);
     }
 
     private void Write(string? line)

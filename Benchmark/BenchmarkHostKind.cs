@@ -11,4 +11,10 @@ public enum BenchmarkHostKind
 
     /// <summary>The silos hosted in the benchmark's process, beside the emulator, whose CPU is then counted in.</summary>
     InProcess,
+
+    /// <summary>
+    /// A local cluster started by <c>scripts/cluster up N</c>: N silo processes and the API process in the distributed
+    /// profile, with Redis and PostgreSQL, driven over HTTP; each process measured apart.
+    /// </summary>
+    Cluster,
 }

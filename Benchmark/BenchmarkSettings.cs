@@ -6,13 +6,14 @@ namespace PersonalizedLine.Benchmark;
 public sealed record BenchmarkSettings
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project Benchmark -- [--host api|in-process] [--api-dir DIR] [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]"
+        "Usage: dotnet run -c Release --project Benchmark -- [--host api|in-process|cluster] [--api-dir DIR] [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]"
         + " [--research-jitter-ms 0] [--llm-jitter-ms 0] [--silos 1]"
         + " [--quota-rpm 0] [--quota-tpm 0] [--quota-window 60] [--research-rpm 0] [--llm-rpm 0] [--llm-tpm 0]"
         + " [--llm-quota-rpm 0] [--rows-per-request 1] [--batch 0]."
         + " A provider limit scenario (any --quota-* or product limit given) warms up with 0 rows unless --warmup-rows says otherwise."
         + " --host api (the default with one silo and no provider limit) runs the API as its own process, as users run it;"
-        + " --host in-process (the default otherwise) hosts the silos in the benchmark's process, beside the emulator.";
+        + " --host in-process (the default otherwise) hosts the silos in the benchmark's process, beside the emulator;"
+        + " --host cluster --silos N starts a local cluster with scripts/cluster up N (N silo processes, the API, Redis and PostgreSQL).";
 
     private const string HostOption = "--host";
 
@@ -70,7 +71,7 @@ public sealed record BenchmarkSettings
 
     public int WarmupRows { get; init; } = DefaultWarmupRows;
 
-    /// <summary>Silos of one cluster, hosted in this process.</summary>
+    /// <summary>Silos of one cluster: hosted in this process, or processes of their own with <c>--host cluster</c>.</summary>
     public int Silos { get; init; } = 1;
 
     /// <summary>Requests the emulator admits per minute on each endpoint, per key (0: no quota).</summary>
@@ -136,7 +137,8 @@ public sealed record BenchmarkSettings
                 {
                     "api" => BenchmarkHostKind.Api,
                     "in-process" => BenchmarkHostKind.InProcess,
-                    var other => throw new ArgumentException($"--host is 'api' or 'in-process', not '{other}'. {Usage}"),
+                    "cluster" => BenchmarkHostKind.Cluster,
+                    var other => throw new ArgumentException($"--host is 'api', 'in-process' or 'cluster', not '{other}'. {Usage}"),
                 };
                 continue;
             }
@@ -163,14 +165,39 @@ public sealed record BenchmarkSettings
             throw new ArgumentException($"--silos and --quota-window must be at least 1, --rows-per-request 1 to 50. {Usage}");
         }
 
+        if (host == BenchmarkHostKind.Cluster)
+        {
+            ValidateCluster(settings, silosGiven: values.ContainsKey("--silos"), apiDirectory);
+        }
+
         if ((host == BenchmarkHostKind.Api || apiDirectory is not null) && (settings.Silos > 1 || settings.AtProviderLimit || host == BenchmarkHostKind.InProcess))
         {
             // The limit report reads the product's limiter grains and the silos' row counts from inside the cluster.
-            throw new ArgumentException($"--host api and --api-dir run one API process with its own silo; --silos and the provider limit scenarios need --host in-process, which takes no --api-dir. {Usage}");
+            throw new ArgumentException($"--host api and --api-dir run one API process with its own silo; --silos and the provider limit scenarios need --host in-process, which takes no --api-dir (several silo processes: --host cluster --silos N). {Usage}");
         }
 
         var defaultHost = settings.Silos == 1 && !settings.AtProviderLimit ? BenchmarkHostKind.Api : BenchmarkHostKind.InProcess;
         return settings with { Host = host ?? defaultHost, ApiDirectory = apiDirectory };
+    }
+
+    /// <summary>The options <c>--host cluster</c> cannot take, each refused with what to do instead.</summary>
+    private static void ValidateCluster(BenchmarkSettings settings, bool silosGiven, string? apiDirectory)
+    {
+        if (!silosGiven)
+        {
+            throw new ArgumentException($"--host cluster needs --silos N: how many silo processes scripts/cluster up starts (e.g. --silos 3, or --silos 1 to compare). {Usage}");
+        }
+
+        if (apiDirectory is not null)
+        {
+            throw new ArgumentException($"--api-dir goes with --host api only: --host cluster runs the repository's Release build, which scripts/cluster builds. {Usage}");
+        }
+
+        if (settings.AtProviderLimit)
+        {
+            // The limit report reads the product's limiter grains from inside the cluster, which only the in-process host can.
+            throw new ArgumentException($"--host cluster runs no provider limit scenario (--quota-*, --llm-quota-rpm, --research-rpm, --llm-rpm, --llm-tpm): run those with --host in-process. {Usage}");
+        }
     }
 
     /// <summary>Mean latency of one row: a search then an LLM call, each with its mean jitter.</summary>

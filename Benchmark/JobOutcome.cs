@@ -19,6 +19,10 @@ public sealed record JobOutcome(
     IReadOnlyDictionary<string, long> RowsBySilo,
     string? Error)
 {
+    /// <summary>How many rows each silo ran, by silo name: <c>silo-1 5,000, silo-2 5,000</c>.</summary>
+    public string RowsBySiloText => string.Join(", ", RowsBySilo.OrderBy(silo => silo.Key, StringComparer.Ordinal).Select(silo => $"{silo.Key} {silo.Value:N0}"));
+
+
     public static JobOutcome From(JobProgress progress, CostCalculator costs) => new(
         progress.Status,
         progress.SucceededRows,

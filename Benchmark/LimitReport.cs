@@ -22,7 +22,7 @@ public static class LimitReport
         var search = QuotaReport.Of(emulator.Search);
         var llm = QuotaReport.Of(emulator.Llm);
         var rows = (double)settings.Rows;
-        Console.WriteLine($"rows per silo        {string.Join(", ", progress.RowsBySilo.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} {s.Value:N0}"))}");
+        Console.WriteLine($"rows per silo        {progress.RowsBySiloText}");
         Console.WriteLine($"quota (emulator)     {Quota(settings)}");
         Console.WriteLine($"limits (product)     {Configured(settings)}");
         Console.WriteLine($"search               {Describe(search, settings.QuotaWindow)}");

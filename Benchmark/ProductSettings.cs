@@ -3,12 +3,15 @@ using System.Globalization;
 namespace PersonalizedLine.Benchmark;
 
 /// <summary>
-/// The product's settings for a benchmark, in configuration-key form (<c>Processing:ChunkSize</c>): the same for both
-/// hosts, given to the in-process silos as configuration and to the API process as environment variables.
+/// The product's settings for a benchmark, in configuration-key form (<c>Processing:ChunkSize</c>): the same for every
+/// host, given to the in-process silos as configuration and to the API and silo processes as environment variables.
 /// </summary>
 public static class ProductSettings
 {
-    public static Dictionary<string, string?> For(BenchmarkSettings settings, ProviderEmulator.ProviderEmulator emulator, string dataDirectory)
+    /// <param name="dataDirectory">
+    /// The embedded profile's <c>Storage__Path</c>; null for a cluster, whose state is in PostgreSQL.
+    /// </param>
+    public static Dictionary<string, string?> For(BenchmarkSettings settings, ProviderEmulator.ProviderEmulator emulator, string? dataDirectory)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -23,10 +26,16 @@ public static class ProductSettings
             ["Serilog:MinimumLevel:Override:Polly"] = "Error",
             // Batch mode: the emulator's batches finish in seconds; poll them as often.
             ["Llm:BatchPollInterval"] = "00:00:01",
+            // No keys: the API listens on loopback only, which the product allows without them in every profile.
+            ["Auth:Mode"] = "None",
+        };
+        if (dataDirectory is not null)
+        {
             // The embedded default keeps its state on disk: a fresh directory, so no job of an earlier run resumes
             // during this one and nothing is left in the user's own data directory.
-            ["Storage:Path"] = dataDirectory,
-        };
+            configuration["Storage:Path"] = dataDirectory;
+        }
+
         if (settings.ResearchRequestsPerMinute > 0)
         {
             configuration["Research:RequestsPerMinute"] = Text(settings.ResearchRequestsPerMinute);

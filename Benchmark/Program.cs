@@ -7,13 +7,14 @@ using PersonalizedLine.ProviderEmulator;
 // against the provider emulator at the given latencies, and prints throughput, CPU and memory. By default the product
 // runs as users run it, the API as its own process (--host api), so its CPU and memory are measured apart from the
 // emulator's; --host in-process hosts the silos in this process instead, which the multi-silo and provider-limit
-// scenarios need for their report. A short warm-up job runs first, as in any benchmark of a long-running service:
-// JIT and connection set-up are paid once per process, not per job. With --silos, --quota-* or a product limit it
-// runs on several silos or at a provider limit, and reports from the emulator's side how much of the limit the
-// cluster held (see docs/BENCHMARKS.md).
+// scenarios need for their report; --host cluster --silos N starts a real local cluster with scripts/cluster up N
+// (silo processes, the API, Redis and PostgreSQL) and measures each process apart. A short warm-up job runs first, as
+// in any benchmark of a long-running service: JIT and connection set-up are paid once per process, not per job. With
+// --silos, --quota-* or a product limit it runs on several silos or at a provider limit, and reports from the
+// emulator's side how much of the limit the cluster held (see docs/BENCHMARKS.md).
 var settings = BenchmarkSettings.Parse(args);
 using var stop = new CancellationTokenSource();
-// The first Ctrl+C ends the run cleanly (the API process is killed, temporary data deleted); a second one at once.
+// The first Ctrl+C ends the run cleanly (the product's processes are stopped, temporary data deleted); a second one at once.
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = !stop.IsCancellationRequested;
@@ -32,7 +33,7 @@ try
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
-    Console.Error.WriteLine("Stopped: the product's process was stopped and its temporary data deleted.");
+    Console.Error.WriteLine("Stopped: the product's processes were stopped and their temporary data deleted.");
     return 130;
 }
 
@@ -42,9 +43,12 @@ static async Task<int> RunAsync(BenchmarkSettings settings, CancellationToken st
     long firstCallTicks = 0;
 
     var startClock = Stopwatch.StartNew();
-    await using IBenchmarkHost host = settings.Host == BenchmarkHostKind.Api
-        ? await ApiProcessHost.StartAsync(settings, emulator, stop)
-        : await InProcessHost.StartAsync(settings, emulator);
+    await using IBenchmarkHost host = settings.Host switch
+    {
+        BenchmarkHostKind.Api => await ApiProcessHost.StartAsync(settings, emulator, stop),
+        BenchmarkHostKind.Cluster => await ClusterHost.StartAsync(settings, emulator, stop),
+        _ => await InProcessHost.StartAsync(settings, emulator),
+    };
     var startup = (Wall: startClock.Elapsed, Cpu: host.ProductCpu());
 
     if (settings.WarmupRows > 0)
@@ -66,9 +70,12 @@ static async Task<int> RunAsync(BenchmarkSettings settings, CancellationToken st
         ? new QuotaPolicy { RequestsPerWindow = settings.LlmQuotaRequestsPerWindow, TokensPerWindow = settings.QuotaTokensPerWindow, Window = settings.QuotaWindow }
         : null;
     emulator.Search.RequestReceived += request => Interlocked.CompareExchange(ref firstCallTicks, request.ReceivedAt.UtcTicks, 0);
+    var processesBefore = host.SampleProcesses();
     var run = await host.RunJobAsync(settings.Rows, stop);
     // Read while the product's process still runs: its peak is its lifetime's, warm-up included.
     var memory = host.ProductMemory();
+    var processesAfter = host.SampleProcesses();
+    var severalProcesses = processesAfter.Count > 0;
 
     var outcome = run.Outcome;
     var rowsPerSecond = settings.Rows / run.JobSeconds;
@@ -103,11 +110,19 @@ static async Task<int> RunAsync(BenchmarkSettings settings, CancellationToken st
     }
     else
     {
-        Console.WriteLine($"CPU (API process)    {run.ProductCpu.TotalSeconds:N1} s for {settings.Rows:N0} rows = {PerRow(run.ProductCpu, settings.Rows)} (job: upload to download);"
+        Console.WriteLine($"{(severalProcesses ? "CPU (API + silos)" : "CPU (API process)"),-21}{run.ProductCpu.TotalSeconds:N1} s for {settings.Rows:N0} rows = {PerRow(run.ProductCpu, settings.Rows)} (job: upload to download);"
             + $" start-up {startup.Cpu.TotalSeconds:N1} s ({startup.Wall.TotalSeconds:N1} s to ready); {warmup}");
         Console.WriteLine($"CPU (processing)     {run.ProcessingCpu.TotalSeconds:N1} s = {PerRow(run.ProcessingCpu, settings.Rows)} (job start to last row; {run.ProcessingCpu / run.ProcessingWall:N2} of {cores} cores busy)");
         Console.WriteLine($"CPU (emulator, load) {run.BenchmarkCpu.TotalSeconds:N1} s in the benchmark process, counted apart");
-        Console.WriteLine($"peak memory          {ProcessMemory.Mebibytes(memory.PeakBytes):N0} MiB peak RSS of the API process (VmHWM, lifetime{(settings.WarmupRows > 0 ? ", warm-up included" : string.Empty)}); {ProcessMemory.Mebibytes(memory.CurrentBytes):N0} MiB at the end");
+        Console.WriteLine(severalProcesses
+            ? $"peak memory          {ProcessMemory.Mebibytes(memory.PeakBytes):N0} MiB: the API's and silos' peak RSS added up (each its own process's, so an upper bound; one by one below); {ProcessMemory.Mebibytes(memory.CurrentBytes):N0} MiB at the end"
+            : $"peak memory          {ProcessMemory.Mebibytes(memory.PeakBytes):N0} MiB peak RSS of the API process (VmHWM, lifetime{(settings.WarmupRows > 0 ? ", warm-up included" : string.Empty)}); {ProcessMemory.Mebibytes(memory.CurrentBytes):N0} MiB at the end");
+    }
+
+    if (severalProcesses)
+    {
+        ProcessBreakdown.Print(processesBefore, processesAfter, settings.Rows, run.Wall, afterWarmup: settings.WarmupRows > 0);
+        Console.WriteLine($"rows per silo        {outcome.RowsBySiloText}");
     }
 
     if (host is InProcessHost inProcess && (settings.AtProviderLimit || settings.Silos > 1))
