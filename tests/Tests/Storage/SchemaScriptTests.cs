@@ -107,6 +107,62 @@ public sealed class SchemaScriptTests(PostgresServer server)
     private Task<List<string>> QueryKeysAsync(string database) =>
         ListAsync(database, "SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey COLLATE \"C\"");
 
+    [Fact]
+    public async Task The_providers_state_queries_find_a_row_by_index_among_many_not_by_scanning_the_table()
+    {
+        var database = NewDatabaseName();
+        await server.CreateDatabaseAsync(database);
+        await server.ApplySchemaAsync(database);
+        // As many states as a large job leaves (chunks and one research entry per distinct company), with and without
+        // a key extension.
+        await ExecuteAsync(database, """
+            INSERT INTO OrleansStorage (GrainIdHash, GrainIdN0, GrainIdN1, GrainTypeHash, GrainTypeString, GrainIdExtensionString, ServiceId, PayloadBinary, Version)
+            SELECT g * 7919 % 2000000000, g % 3, 0, 5, 'research', CASE WHEN g % 2 = 0 THEN 'researchcache/' || g END, 'svc', '\x00', 1
+              FROM generate_series(1, 100000) AS g;
+            ANALYZE OrleansStorage;
+            """);
+
+        foreach (var key in new[] { "ReadFromStorageKey", "WriteToStorageKey", "DeleteStorageKey" })
+        {
+            var queryText = Assert.Single(await ListAsync(database, $"SELECT QueryText FROM OrleansQuery WHERE QueryKey = '{key}'"));
+            var sql = key == "WriteToStorageKey"
+                // The write is a function call: its statements are what must use the index.
+                ? "UPDATE OrleansStorage AS s SET Version = s.Version + 1 WHERE s.GrainIdHash = @GrainIdHash AND s.GrainTypeHash = @GrainTypeHash AND s.ServiceId = @ServiceId AND s.GrainIdN0 = @GrainIdN0 AND s.GrainIdN1 = @GrainIdN1 AND s.GrainTypeString = @GrainTypeString AND s.GrainIdExtensionString IS NOT DISTINCT FROM @GrainIdExtensionString AND s.Version = @GrainStateVersion"
+                : queryText;
+            var plan = string.Join('\n', await ExplainAsync(database, sql));
+
+            Assert.Contains("Index", plan);
+            Assert.DoesNotContain("Seq Scan", plan);
+        }
+
+        var write = Assert.Single(await ListAsync(database, "SELECT prosrc FROM pg_proc WHERE proname = 'orleans_storage_write'"));
+        Assert.Contains("s.GrainIdHash = p_grain_id_hash", write);
+    }
+
+    private async Task<List<string>> ExplainAsync(string database, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionStringFor(database));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("EXPLAIN " + sql, connection);
+        command.Parameters.AddWithValue("GrainIdHash", 4 * 7919);
+        command.Parameters.AddWithValue("GrainTypeHash", 5);
+        command.Parameters.AddWithValue("ServiceId", "svc");
+        command.Parameters.AddWithValue("GrainIdN0", 1L);
+        command.Parameters.AddWithValue("GrainIdN1", 0L);
+        command.Parameters.AddWithValue("GrainTypeString", "research");
+        command.Parameters.AddWithValue("GrainIdExtensionString", "researchcache/4");
+        command.Parameters.AddWithValue("GrainStateVersion", 1);
+        command.Parameters.AddWithValue("PayloadBinary", new byte[] { 0 });
+        var plan = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            plan.Add(reader.GetString(0));
+        }
+
+        return plan;
+    }
+
     private async Task<List<string>> ListAsync(string database, string sql)
     {
         await using var connection = new NpgsqlConnection(server.ConnectionStringFor(database));
