@@ -68,8 +68,9 @@ public sealed class ClusterCachedResearchProvider : IResearchProvider
                 }
                 catch (Exception ex) when (ex is OrleansException or TimeoutException && !cancellationToken.IsCancellationRequested)
                 {
-                    // The shard's silo died or is unreachable: the shard comes back on another silo once the
-                    // cluster notices, so ask again rather than fail the row. The row's budget bounds the retries.
+                    // The shard's silo died or is unreachable (the shard comes back on another silo once the cluster
+                    // notices), or the shard could not read its storage (ResearchCacheUnavailableException): ask again
+                    // rather than fail the row. The row's budget bounds the retries.
                     await Task.Delay(backoff, cancellationToken).ConfigureAwait(false);
                     backoff = backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
                     continue;

@@ -135,11 +135,13 @@ public sealed partial class ResearchCacheShardGrain(
         {
             await entry.Loading!;
         }
-        catch
+        catch (Exception ex)
         {
-            // The read failed: the next lookup reads again.
+            // The read failed (the database is down, say): the next lookup reads again. The caller backs off and asks
+            // again within its row's budget; the storage's own exception stays in this silo's log.
             Forget(entry);
-            throw;
+            LogReadFailed(logger, ex, key);
+            throw new ResearchCacheUnavailableException($"The research cache could not read its storage ({ex.GetType().Name}); retrying.");
         }
 
         return entry;
@@ -271,6 +273,9 @@ public sealed partial class ResearchCacheShardGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Research for cache entry {Key} failed unexpectedly")]
     private static partial void LogSearchFailed(ILogger logger, Exception exception, string key);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Research cache entry {Key} could not be read from storage; its lookup will be asked again")]
+    private static partial void LogReadFailed(ILogger logger, Exception exception, string key);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Research for cache entry {Key} could not be stored; it is served from memory for now")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, string key);

@@ -72,6 +72,27 @@ public sealed class StorageFaultTests(FaultyStorageCluster cluster) : IDisposabl
         EmulatedLines.AssertEveryRowHasItsOwnLine(await cluster.DownloadAsync(jobId), 200);
     }
 
+    [Fact]
+    public async Task Research_cache_reads_that_fail_are_asked_again_and_no_row_fails()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var failedBefore = cluster.StorageFaults.Failed(StorageOperation.Read);
+        foreach (var n in new[] { 1, 2, 3, 5, 8, 13, 21 })
+        {
+            cluster.StorageFaults.FailNth(StorageOperation.Read, n, call => call.StateName == "research");
+        }
+
+        var job = await SubmitAsync(LeadFiles.Csv(60, i => $"Unread{tag}Co{i}"));
+        var done = await cluster.WaitUntilFinishedAsync(job.GetPrimaryKeyString(), Deadline);
+
+        Assert.Equal(JobStatus.Completed, done.Status);
+        Assert.Equal(60, done.SucceededRows);
+        Assert.Equal(0, done.FailedRows);
+        Assert.True(cluster.StorageFaults.Failed(StorageOperation.Read) >= failedBefore + 7,
+            $"only {cluster.StorageFaults.Failed(StorageOperation.Read) - failedBefore} research reads were refused");
+        EmulatedLines.AssertEveryRowHasItsOwnLine(await cluster.DownloadAsync(job.GetPrimaryKeyString()), 60);
+    }
+
     private async Task<IJobGrain> SubmitAsync(string csv)
     {
         var progress = await cluster.Submitter.SubmitAsync(LeadFiles.Stream(csv), new JobRequest("leads.csv"), null, CancellationToken.None);
