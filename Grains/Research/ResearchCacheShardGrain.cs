@@ -110,7 +110,16 @@ public sealed partial class ResearchCacheShardGrain(
 
         // Asked for an estimate: read, not kept.
         var stored = new ResearchEntryState();
-        await storage.ReadStateAsync(StateName, EntryId(key), stored);
+        try
+        {
+            await storage.ReadStateAsync(StateName, EntryId(key), stored);
+        }
+        catch (Exception ex)
+        {
+            LogReadFailed(logger, ex, key);
+            throw new ResearchCacheUnavailableException($"The research cache could not read its storage ({ex.GetType().Name}).");
+        }
+
         return StoredResultUsable(stored.State, refreshedSince: null);
     }
 
