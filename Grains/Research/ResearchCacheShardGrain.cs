@@ -110,16 +110,7 @@ public sealed partial class ResearchCacheShardGrain(
 
         // Asked for an estimate: read, not kept.
         var stored = new ResearchEntryState();
-        try
-        {
-            await storage.ReadStateAsync(StateName, EntryId(key), stored);
-        }
-        catch (Exception ex)
-        {
-            LogReadFailed(logger, ex, key);
-            throw new ResearchCacheUnavailableException($"The research cache could not read its storage ({ex.GetType().Name}).");
-        }
-
+        await ReadAsync(key, stored);
         return StoredResultUsable(stored.State, refreshedSince: null);
     }
 
@@ -137,23 +128,38 @@ public sealed partial class ResearchCacheShardGrain(
         {
             entry = new ResearchEntry(key);
             _entries[key] = entry;
-            entry.Loading = storage.ReadStateAsync(StateName, EntryId(key), entry.Stored);
+            entry.Loading = ReadAsync(key, entry.Stored);
         }
 
         try
         {
             await entry.Loading!;
         }
-        catch (Exception ex)
+        catch (ResearchCacheUnavailableException)
         {
-            // The read failed (the database is down, say): the next lookup reads again. The caller backs off and asks
-            // again within its row's budget; the storage's own exception stays in this silo's log.
+            // The next lookup reads again.
             Forget(entry);
-            LogReadFailed(logger, ex, key);
-            throw new ResearchCacheUnavailableException($"The research cache could not read its storage ({ex.GetType().Name}); retrying.");
+            throw;
         }
 
         return entry;
+    }
+
+    /// <summary>
+    /// Reads an entry's stored state. A storage failure (the database is down, say) is logged here and answered as
+    /// <see cref="ResearchCacheUnavailableException"/>, which a row backs off from and asks again within its budget.
+    /// </summary>
+    private async Task ReadAsync(string key, ResearchEntryState into)
+    {
+        try
+        {
+            await storage.ReadStateAsync(StateName, EntryId(key), into);
+        }
+        catch (Exception ex)
+        {
+            LogReadFailed(logger, ex, key);
+            throw new ResearchCacheUnavailableException($"The research cache could not read its storage ({ex.GetType().Name}); ask again.");
+        }
     }
 
     private bool StoredResultUsable(ResearchCacheState stored, DateTimeOffset? refreshedSince) =>
