@@ -190,9 +190,12 @@ public sealed partial class ResearchCacheShardGrain(
                 findings = await provider.ResearchAsync(query, _deactivating.Token);
             }
 
-            await StoreAsync(entry, query, findings.Summary);
+            // Owed by its starter from now on: the starter may ask again while the result is being stored (its earlier
+            // lookup answered Pending), and then finds the result already usable; marked only after the write, it was
+            // answered "cached" and nobody paid for the search.
             entry.UnpaidSearch = true;
             entry.UnpaidRateLimited = findings.RateLimitedAnswers;
+            await StoreAsync(entry, query, findings.Summary);
             outcome = new ResearchSearchOutcome(findings.Summary, Error: null);
         }
         catch (ProviderAccountException ex)
