@@ -12,6 +12,8 @@ namespace PersonalizedLine.Grains.Interfaces.Limits;
 /// <param name="ReturnedRequests">Permits of an expired grant that were never used.</param>
 /// <param name="ReturnedTokens">Token permits of an expired grant that were never used.</param>
 /// <param name="LargestRequestTokens">The costliest single request waiting: a share of the token bucket must hold it.</param>
+/// <param name="SlowStartAnswers">Answers other than a 429 this silo got since its last lease while still in slow start:
+/// the cluster adds them up, as the provider's limit is the key's, not the silo's.</param>
 [GenerateSerializer, Immutable, Alias("permit-lease-request")]
 public sealed record class PermitLeaseRequest(
     [property: Id(0)] string Silo,
@@ -23,4 +25,5 @@ public sealed record class PermitLeaseRequest(
     [property: Id(6)] double RecentRequestsPerSecond,
     [property: Id(7)] int ReturnedRequests = 0,
     [property: Id(8)] long ReturnedTokens = 0,
-    [property: Id(9)] long LargestRequestTokens = 0);
+    [property: Id(9)] long LargestRequestTokens = 0,
+    [property: Id(10)] int SlowStartAnswers = 0);

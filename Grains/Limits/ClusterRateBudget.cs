@@ -49,6 +49,7 @@ public sealed class ClusterRateBudget(TimeProvider time)
     private long _rateLimitedAnswers;
     private long _grantedRequests;
     private long _grantedTokens;
+    private long _slowStartAnswers;
 
     /// <summary>True once any limit is configured or learned.</summary>
     public bool Limited => _requestsPerMinute > 0 || _tokensPerMinute > 0 || _learnedRequestsPerSecond is not null;
@@ -67,6 +68,13 @@ public sealed class ClusterRateBudget(TimeProvider time)
     public double TokensPerSecond =>
         _tokensPerMinute > 0 ? PacedRate(_tokensPerMinute, Math.Max(_largestRequestTokens, 1)) * _scale : double.PositiveInfinity;
 
+    /// <summary>
+    /// The key's slow start is over for every silo once the silos together got as many answers without a 429 as one
+    /// silo needs on its own (<see cref="ProviderLimiter.SlowStartEnd"/>): the provider's limit is the key's, so a
+    /// cluster of three silos probes it once, not three times, and a silo that joins later sends freely at once.
+    /// </summary>
+    public bool SlowStartOver => _slowStartAnswers + ProviderLimiter.SlowStartWindow >= ProviderLimiter.SlowStartEnd;
+
     public PermitGrant Lease(PermitLeaseRequest request, string silo)
     {
         var now = time.GetUtcNow();
@@ -82,10 +90,11 @@ public sealed class ClusterRateBudget(TimeProvider time)
         demand.RequestLevel = Math.Min(RequestBurst, demand.RequestLevel + Math.Max(0, request.ReturnedRequests));
         demand.TokenLevel = Math.Min(TokenBurst, demand.TokenLevel + Math.Max(0, request.ReturnedTokens));
         ClimbBack(now);
+        _slowStartAnswers += Math.Max(0, request.SlowStartAnswers);
 
         if (!Limited)
         {
-            return new PermitGrant(true, request.Requests, request.Tokens, GrantLifetime, UnlimitedPollInterval);
+            return new PermitGrant(true, request.Requests, request.Tokens, GrantLifetime, UnlimitedPollInterval, SlowStartOver);
         }
 
         if (now < _pausedUntil)

@@ -26,7 +26,9 @@ public sealed partial class ProviderLimiter
     /// <summary>
     /// Slow start, while no limit is configured or learned: a silo first keeps at most this many requests in flight
     /// per key, and one more for every answer that was not a 429 (the window doubles every round trip), so that
-    /// meeting an unknown limit costs a few 429s rather than one per row in flight.
+    /// meeting an unknown limit costs a few 429s rather than one per row in flight. The silos report those answers
+    /// with their leases, and the cluster's coordinator ends slow start for all of them once their sum is enough
+    /// (<see cref="ClusterRateBudget.SlowStartOver"/>).
     /// </summary>
     public const int SlowStartWindow = 32;
 
@@ -49,6 +51,7 @@ public sealed partial class ProviderLimiter
     private int _inFlight;
     private int _window = SlowStartWindow;
     private bool _slowStartDone;
+    private int _slowStartAnswersToReport;
     private int _grantRequests;
     private long _grantTokens;
     private DateTimeOffset _grantExpiresAt;
@@ -238,9 +241,10 @@ public sealed partial class ProviderLimiter
         lock (_gate)
         {
             _inFlight = Math.Max(0, _inFlight - 1);
-            if (!rateLimited && !_slowStartDone && ++_window >= SlowStartEnd)
+            if (!rateLimited && !_slowStartDone)
             {
-                _slowStartDone = true;
+                _slowStartAnswersToReport++;
+                _slowStartDone = ++_window >= SlowStartEnd;
             }
 
             if (_unlimited)
@@ -380,9 +384,11 @@ public sealed partial class ProviderLimiter
             tokens = _settings.TokensPerMinute > 0 ? Math.Max(0, tokens - Math.Max(0, _grantTokens)) : 0;
         }
 
+        var slowStartAnswers = _slowStartAnswersToReport;
+        _slowStartAnswersToReport = 0;
         return new PermitLeaseRequest(
             _silo, wanted, tokens, _waiters.Count, _settings.RequestsPerMinute, _settings.TokensPerMinute, _sent.PerSecond,
-            returnedRequests, returnedTokens, largest);
+            returnedRequests, returnedTokens, largest, slowStartAnswers);
     }
 
     private async Task<TimeSpan> LeaseAsync(PermitLeaseRequest request)
@@ -396,12 +402,19 @@ public sealed partial class ProviderLimiter
         {
             // The coordinator's silo may be gone; its grain comes back elsewhere on the next call. Calls keep waiting.
             LogLeaseFailed(_logger, ex, _settings.Key);
+            lock (_gate)
+            {
+                // Reported again with the next lease: a coordinator that never heard them must not end slow start on less.
+                _slowStartAnswersToReport += request.SlowStartAnswers;
+            }
+
             return TimeSpan.FromSeconds(1);
         }
 
         lock (_gate)
         {
             _unlimited = grant.Unlimited && _time.GetUtcNow() >= _pausedUntil;
+            _slowStartDone |= grant.SlowStartOver;
             if (!grant.Unlimited && (grant.Requests > 0 || grant.Tokens > 0))
             {
                 _grantRequests = Math.Max(0, _grantRequests) + grant.Requests;

@@ -148,6 +148,24 @@ public sealed class ClusterRateBudgetTests
     }
 
     [Fact]
+    public void Slow_start_ends_for_every_silo_once_the_silos_together_got_enough_answers_without_a_429()
+    {
+        var budget = new ClusterRateBudget(new FakeTimeProvider());
+        var needed = ProviderLimiter.SlowStartEnd - ProviderLimiter.SlowStartWindow;
+        var third = needed / 3;
+
+        Assert.False(budget.Lease(Ask(requests: 0, waiting: 0) with { SlowStartAnswers = third }, "a").SlowStartOver);
+        Assert.False(budget.Lease(Ask(requests: 0, waiting: 0) with { SlowStartAnswers = third }, "b").SlowStartOver);
+        Assert.False(budget.Lease(Ask(requests: 0, waiting: 0) with { SlowStartAnswers = needed - 2 * third - 1 }, "c").SlowStartOver);
+        var last = budget.Lease(Ask(requests: 0, waiting: 0) with { SlowStartAnswers = 1 }, "c");
+
+        Assert.True(last.Unlimited);
+        Assert.True(last.SlowStartOver);
+        // A silo that joins later hears it with its first lease, before it has had a single answer.
+        Assert.True(budget.Lease(Ask(requests: 3, waiting: 3), "d").SlowStartOver);
+    }
+
+    [Fact]
     public void The_pace_climbs_back_additively_while_rows_wait_and_no_429_comes()
     {
         var time = new FakeTimeProvider();

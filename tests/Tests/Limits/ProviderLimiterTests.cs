@@ -164,6 +164,32 @@ public sealed class ProviderLimiterTests : IDisposable
         Assert.False(Acquire(limiter).IsCompleted);
     }
 
+    [Fact]
+    public async Task A_silo_reports_its_slow_start_answers_and_opens_up_when_the_cluster_says_slow_start_is_over()
+    {
+        var coordinator = new ScriptedLimitCoordinator { Unlimited = true };
+        var limiter = Limiter(NotConfigured, coordinator);
+        var first = Enumerable.Range(0, ProviderLimiter.SlowStartWindow).Select(_ => Acquire(limiter)).ToList();
+        Assert.All(first, permit => Assert.True(permit.IsCompletedSuccessfully));
+        for (var answer = 0; answer < 5; answer++)
+        {
+            limiter.Completed(rateLimited: false);
+        }
+
+        limiter.Completed(rateLimited: true);
+        var queued = Enumerable.Range(0, 50).Select(_ => Acquire(limiter)).ToList();
+        await Eventually.TrueAsync(() => coordinator.SlowStartAnswersReported == 5, Deadline, "the five answers without a 429 to be reported");
+        Assert.Contains(queued, permit => !permit.IsCompleted);
+
+        coordinator.SlowStartOver = true;
+
+        // Woken by a new call, the limiter leases, hears it, and lets every call waiting here go.
+        await Acquire(limiter).WaitAsync(Deadline);
+        await Task.WhenAll(queued).WaitAsync(Deadline);
+        Assert.Equal(0, limiter.Waiting);
+        Assert.True(Acquire(limiter).IsCompletedSuccessfully);
+    }
+
     public void Dispose()
     {
         // Stops the limiters' pumps, which would otherwise idle on for a while after the test.

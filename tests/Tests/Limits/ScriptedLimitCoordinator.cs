@@ -21,6 +21,21 @@ internal sealed class ScriptedLimitCoordinator : IProviderLimitGrain
     /// <summary>Grants whatever is asked for.</summary>
     public bool GrantAll { get; set; }
 
+    /// <summary>Says, with every "no limit" answer, that the cluster's slow start for the key is over.</summary>
+    public bool SlowStartOver { get; set; }
+
+    /// <summary>Answers without a 429 the silo reported as got during slow start, over every lease.</summary>
+    public int SlowStartAnswersReported
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _leases.Sum(lease => lease.SlowStartAnswers);
+            }
+        }
+    }
+
     /// <summary>Throws from every call, like a coordinator on a silo that just died.</summary>
     public bool Failing { get; set; }
 
@@ -67,7 +82,7 @@ internal sealed class ScriptedLimitCoordinator : IProviderLimitGrain
 
             if (Unlimited)
             {
-                return Task.FromResult(new PermitGrant(true, request.Requests, request.Tokens, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)));
+                return Task.FromResult(new PermitGrant(true, request.Requests, request.Tokens, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2), SlowStartOver));
             }
 
             var granted = GrantAll ? request.Requests : Math.Min(_allowed, request.Requests);
