@@ -18,13 +18,17 @@ namespace PersonalizedLine.Grains.Research;
 /// <item><b>Searching</b> — no fresh result (or the caller refreshes): the first lookup starts the one search in the
 /// background of the activation, not inside a grain call; every lookup meanwhile joins it and waits at most its
 /// <c>maxWait</c>, answering Pending when the search is not done (the caller asks again).</item>
-/// <item>The search succeeded — the result is written to storage <i>before</i> any waiter gets it: back to Stored.
-/// It failed — every waiter gets the error, nothing is stored, and the next lookup searches again.</item>
+/// <item>The search succeeded — every waiter gets the result at once, and it is written to storage meanwhile: back to
+/// Stored. Until the write is done the entry stays in memory, so a lookup in between is answered from there. Rows do
+/// not wait for the write: when thousands of searches come back together, waiting for a database write each put a
+/// queue between the search and the LLM call of every row. It failed — every waiter gets the error, nothing is
+/// stored, and the next lookup searches again.</item>
 /// </list>
-/// If this silo dies mid-search, nothing was stored: the next lookup, on the shard's new activation, searches again
-/// (at-least-once). Once its result is stored and handed out (no search running, none left to charge), an entry leaves
-/// the shard's memory: it is then only a copy of storage, and keeping one per distinct company made memory grow with
-/// the file. The next lookup reads storage again.
+/// If this silo dies mid-search or mid-write, storage lacks the result: the next lookup, on the shard's new
+/// activation, searches again (at-least-once); a shard that deactivates finishes its writes first. Once its result is
+/// stored and handed out (no search running, none left to charge), an entry leaves the shard's memory: it is then only
+/// a copy of storage, and keeping one per distinct company made memory grow with the file. The next lookup reads
+/// storage again.
 /// </summary>
 /// <remarks>
 /// Each entry is stored as the state "research" of its own grain id (<see cref="EntryType"/>/key) in the research
@@ -114,11 +118,20 @@ public sealed partial class ResearchCacheShardGrain(
         return StoredResultUsable(stored.State, refreshedSince: null);
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // Searches still running are abandoned: nothing was stored, so the next activation searches again.
+        // Searches still running are abandoned: nothing was stored, so the next activation searches again. Results
+        // being written are waited for (as long as the deactivation may take), or the next activation would pay again.
         _deactivating.Cancel();
-        return Task.CompletedTask;
+        var writes = _entries.Values.Where(entry => entry.PendingWrites > 0).Select(entry => entry.Storing!).ToList();
+        try
+        {
+            await Task.WhenAll(writes).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Out of time: those results are searched again when next asked.
+        }
     }
 
     /// <summary>The entry in memory, or read from storage into memory; a lookup arriving during the read waits for the same read.</summary>
@@ -190,12 +203,16 @@ public sealed partial class ResearchCacheShardGrain(
                 findings = await provider.ResearchAsync(query, _deactivating.Token);
             }
 
-            // Owed by its starter from now on: the starter may ask again while the result is being stored (its earlier
-            // lookup answered Pending), and then finds the result already usable; marked only after the write, it was
-            // answered "cached" and nobody paid for the search.
+            // Owed by its starter from now on: the starter may ask again (its earlier lookup answered Pending) and then
+            // finds the result usable; it must pay then, not be answered "cached".
             entry.UnpaidSearch = true;
             entry.UnpaidRateLimited = findings.RateLimitedAnswers;
-            await StoreAsync(entry, query, findings.Summary);
+            var stored = entry.Stored.State;
+            stored.Query = query;
+            stored.Summary = findings.Summary;
+            stored.FetchedAt = clock.GetUtcNow();
+            entry.PendingWrites++;
+            entry.Storing = StoreAsync(entry, entry.Storing);
             outcome = new ResearchSearchOutcome(findings.Summary, Error: null);
         }
         catch (ProviderAccountException ex)
@@ -225,12 +242,17 @@ public sealed partial class ResearchCacheShardGrain(
         search.SetResult(outcome);
     }
 
-    private async Task StoreAsync(ResearchEntry entry, string query, string summary)
+    /// <summary>
+    /// Writes the entry's result as it is in memory, after the entry's previous write (whose version it needs). Never
+    /// throws. Runs on the grain scheduler, interleaved with lookups; the entry leaves memory once it is settled.
+    /// </summary>
+    private async Task StoreAsync(ResearchEntry entry, Task? previous)
     {
-        var stored = entry.Stored.State;
-        stored.Query = query;
-        stored.Summary = summary;
-        stored.FetchedAt = clock.GetUtcNow();
+        if (previous is not null)
+        {
+            await previous;
+        }
+
         try
         {
             await storage.WriteStateAsync(StateName, EntryId(entry.Key), entry.Stored);
@@ -239,10 +261,16 @@ public sealed partial class ResearchCacheShardGrain(
         catch (Exception ex)
         {
             entry.Unstored = true;
-            // The search was paid for: its waiters still get it, and this entry keeps it in memory. Storage misses it
-            // (or holds a version another writer made), so the entry reads storage again once it leaves memory.
+            // The search was paid for: its waiters got it, and this entry keeps it in memory. Storage misses it (or
+            // holds a version another writer made), so the entry reads storage again once it leaves memory.
             LogStoreFailed(logger, ex, entry.Key);
         }
+        finally
+        {
+            entry.PendingWrites--;
+        }
+
+        LeaveMemoryWhenSettled(entry);
     }
 
     /// <summary>
@@ -273,7 +301,7 @@ public sealed partial class ResearchCacheShardGrain(
     private Task DropUnclaimed()
     {
         var idleSince = clock.GetUtcNow() - UnclaimedKept;
-        foreach (var entry in _entries.Values.Where(entry => entry.Search is null && entry.Loading is { IsCompleted: true } && entry.LastAsked < idleSince).ToList())
+        foreach (var entry in _entries.Values.Where(entry => entry.Search is null && entry.PendingWrites == 0 && entry.Loading is { IsCompleted: true } && entry.LastAsked < idleSince).ToList())
         {
             Forget(entry);
         }

@@ -35,11 +35,17 @@ internal sealed class ResearchEntry(string key)
     /// <summary>The last search's result could not be stored: only this entry has it.</summary>
     public bool Unstored { get; set; }
 
+    /// <summary>The last write of a search's result, under way in the background: the next write of the entry waits for it (its version).</summary>
+    public Task? Storing { get; set; }
+
+    /// <summary>Writes started and not finished: until they are, only this entry has the result for sure.</summary>
+    public int PendingWrites { get; set; }
+
     /// <summary>When a lookup last asked for it: an unpaid search nobody comes back for is dropped after a while.</summary>
     public DateTimeOffset LastAsked { get; set; }
 
-    /// <summary>Nothing here that storage lacks, and no search to wait on: the entry can leave memory.</summary>
-    public bool IsSettled => Search is null && !UnpaidSearch && !Unstored;
+    /// <summary>Nothing here that storage lacks (or is still writing), and no search to wait on: the entry can leave memory.</summary>
+    public bool IsSettled => Search is null && !UnpaidSearch && !Unstored && PendingWrites == 0;
 
     /// <summary>Charges the finished search to <paramref name="caller"/> if it started it and has not paid yet.</summary>
     public (bool Paid, int RateLimited) TakeUnpaidSearch(Guid caller)

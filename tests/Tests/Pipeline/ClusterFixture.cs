@@ -43,7 +43,7 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, 
         {
             host.Configuration.AddInMemoryCollection(settings);
             host.Services.AddPersonalizedLineCore(host.Configuration);
-            host.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout);
+            host.Services.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = MessagingTimeout);
         });
         builder.ConfigureSilo((_, silo) =>
         {
@@ -51,10 +51,13 @@ public abstract class ClusterFixture(short silos, int maxConcurrentRowsPerSilo, 
             ConfigureSilo(silo);
         });
         builder.ConfigureClientHost(host =>
-            host.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = ResponseTimeout));
+            host.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = MessagingTimeout));
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
+
+    /// <summary>Orleans' response timeout in this cluster: <see cref="ResponseTimeout"/> unless a fixture needs the product's own.</summary>
+    protected virtual TimeSpan MessagingTimeout => ResponseTimeout;
 
     /// <summary>Extra silo configuration of a fixture (e.g. reminders ticking faster than Orleans' one-minute floor).</summary>
     protected virtual void ConfigureSilo(ISiloBuilder silo)

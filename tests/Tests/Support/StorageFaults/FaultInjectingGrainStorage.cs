@@ -5,8 +5,8 @@ namespace PersonalizedLine.Tests.Support.StorageFaults;
 /// <summary>
 /// An <see cref="IGrainStorage"/> decorator for tests: every read, write and clear first asks
 /// <see cref="GrainStorageFaults"/>, which counts it and may fail it with <see cref="InjectedStorageFaultException"/>
-/// before the wrapped storage is touched (a failed write writes nothing, as when a database is down); otherwise the
-/// call goes to the wrapped storage unchanged. The grain sees a failure as it sees a database error: an
+/// before the wrapped storage is touched (a failed write writes nothing, as when a database is down), or hold a write
+/// for a while (a slow database); otherwise the call goes to the wrapped storage unchanged. The grain sees a failure as it sees a database error: an
 /// <c>OrleansException</c> from <c>WriteStateAsync</c> (or read, or clear) wrapping the injected one.
 /// </summary>
 /// <remarks>
@@ -36,7 +36,9 @@ public sealed class FaultInjectingGrainStorage(string storageName, IGrainStorage
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        faults.Enter(new StorageCall(StorageOperation.Write, storageName, stateName, grainId));
+        var call = new StorageCall(StorageOperation.Write, storageName, stateName, grainId);
+        faults.Enter(call);
+        await faults.WaitWhileHeldAsync(call).ConfigureAwait(false);
         await inner.WriteStateAsync(stateName, grainId, grainState).ConfigureAwait(false);
     }
 

@@ -19,6 +19,8 @@ public sealed class GrainStorageFaults
 {
     private readonly Lock _gate = new();
     private readonly List<FaultRule> _rules = [];
+    private readonly List<Hold> _holds = [];
+    private long _held;
     private readonly Dictionary<StorageOperation, (long Attempted, long Failed)> _counts = new()
     {
         [StorageOperation.Read] = (0, 0),
@@ -69,12 +71,62 @@ public sealed class GrainStorageFaults
         return new Window(this, rule);
     }
 
-    /// <summary>Drops every pending fault and open window; the counts stay.</summary>
+    /// <summary>Writes waiting in a <see cref="HoldWrites"/> scope right now.</summary>
+    public long WritesHeld => Interlocked.Read(ref _held);
+
+    /// <summary>
+    /// Every write that <paramref name="when"/> accepts waits, before it reaches the wrapped storage, until the returned
+    /// scope is disposed: a database that is slow to answer. The writes then go through.
+    /// </summary>
+    public IDisposable HoldWrites(Func<StorageCall, bool>? when = null)
+    {
+        var hold = new Hold(this, call => call.Operation == StorageOperation.Write && when?.Invoke(call) != false);
+        lock (_gate)
+        {
+            _holds.Add(hold);
+        }
+
+        return hold;
+    }
+
+    /// <summary>Drops every pending fault and open window, and lets held writes go; the counts stay.</summary>
     public void Clear()
     {
+        List<Hold> holds;
         lock (_gate)
         {
             _rules.Clear();
+            holds = [.. _holds];
+        }
+
+        foreach (var hold in holds)
+        {
+            hold.Dispose();
+        }
+    }
+
+    /// <summary>Waits while a <see cref="HoldWrites"/> scope holds <paramref name="call"/>.</summary>
+    internal async Task WaitWhileHeldAsync(StorageCall call)
+    {
+        Hold? holding;
+        lock (_gate)
+        {
+            holding = _holds.FirstOrDefault(hold => hold.Holds(call));
+        }
+
+        if (holding is null)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _held);
+        try
+        {
+            await holding.Released.ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _held);
         }
     }
 
@@ -149,5 +201,24 @@ public sealed class GrainStorageFaults
     private sealed class Window(GrainStorageFaults owner, FaultRule rule) : IDisposable
     {
         public void Dispose() => owner.Remove(rule);
+    }
+
+    private sealed class Hold(GrainStorageFaults owner, Func<StorageCall, bool> holds) : IDisposable
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Released => _released.Task;
+
+        public bool Holds(StorageCall call) => holds(call);
+
+        public void Dispose()
+        {
+            lock (owner._gate)
+            {
+                owner._holds.Remove(this);
+            }
+
+            _released.TrySetResult();
+        }
     }
 }
