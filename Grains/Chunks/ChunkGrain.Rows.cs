@@ -98,6 +98,9 @@ public sealed partial class ChunkGrain
         _lastKickUtc = DateTime.UtcNow;
         var chunkKey = this.GetPrimaryKeyString();
         var silos = Runners.ActiveSilos();
+        var turnOrder = RowRunners.TurnOrder(silos, Input.JobId);
+        var active = silos.ToHashSet();
+        _sentTo ??= new SiloAddress?[Input.Rows.Count];
         var bySilo = new Dictionary<SiloAddress, List<RowRequest>>();
         foreach (var index in _rows.Pending().ToList())
         {
@@ -113,9 +116,11 @@ public sealed partial class ChunkGrain
             // A row the provider batch could not serve, or a retried row, is asked online, alone: a batch-mode row otherwise only researches.
             var online = _rows.OnlineRows.Contains(index);
             var prepare = Input.Spec.Mode == JobMode.Batch && !online;
-            // Rows spread evenly over the silos, so every silo's limiter and connection pool share the load; a row started
-            // again goes to the same silo, whose runner ignores it while it is still working on it.
-            var silo = RowRunners.SiloFor(silos, chunkKey, rowNumber);
+            // Rows are shared evenly over the silos, so every silo's limiter and connection pool share the load. A row
+            // started again goes to the silo it went to, whose runner ignores it while it is still working on it; only
+            // when that silo has left does it go to the silo its turn names now.
+            var silo = _sentTo[index] is { } sentBefore && active.Contains(sentBefore) ? sentBefore : RowRunners.SiloFor(turnOrder, rowNumber);
+            _sentTo[index] = silo;
             if (!bySilo.TryGetValue(silo, out var rows))
             {
                 bySilo[silo] = rows = [];

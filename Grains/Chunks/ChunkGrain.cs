@@ -51,6 +51,12 @@ public sealed partial class ChunkGrain(
 
     private IGrainTimer? _timer;
     private DateTime _lastKickUtc;
+
+    /// <summary>
+    /// The silo each row was last sent to, in this activation: a row started again goes back there while that silo is
+    /// active, so a silo joining, or the turn order changing with the silos, never runs a row twice at once.
+    /// </summary>
+    private SiloAddress?[]? _sentTo;
     private ChunkRowRenderer? _renderer;
 
     /// <summary>The job's templates, parsed once per activation for every row this chunk renders.</summary>

@@ -30,32 +30,28 @@ public sealed class RowRunners(IClusterMembershipService membership, ILocalSiloD
     }
 
     /// <summary>
-    /// The silo a row runs on. A chunk starts a pending row again every so often, so the choice must name the same silo
-    /// every time, or the row would run on two silos at once; and a silo joining or leaving must move only the rows that
-    /// go to or came from it. Rendezvous hashing does both: each silo scores the row, the highest score wins. The scores
-    /// use Orleans' stable hash of the silo, not a per-process one, so a chunk that moves to another silo chooses the same.
+    /// The silos in the order a job's rows take them in turn (<see cref="SiloFor"/>): by a score of the job and the silo,
+    /// from Orleans' stable hash of the silo, not a per-process one, so every chunk of the job, wherever it lives, sees
+    /// the same order. Each job has its own, so the odd rows of many small jobs do not all land on the same silo.
     /// </summary>
-    public static SiloAddress SiloFor(IReadOnlyList<SiloAddress> silos, string chunkKey, long rowNumber)
+    public static SiloAddress[] TurnOrder(IReadOnlyList<SiloAddress> silos, string jobId)
     {
-        if (silos.Count == 1)
-        {
-            return silos[0];
-        }
-
-        var row = Mix(StableHash(chunkKey) ^ (ulong)rowNumber);
-        var best = silos[0];
-        var bestScore = 0UL;
-        foreach (var silo in silos)
-        {
-            var score = Mix(row ^ (ulong)(uint)silo.GetConsistentHashCode());
-            if (score >= bestScore)
-            {
-                (best, bestScore) = (silo, score);
-            }
-        }
-
-        return best;
+        var job = StableHash(jobId);
+        return [.. silos
+            .OrderByDescending(silo => Mix(job ^ (ulong)(uint)silo.GetConsistentHashCode()))
+            .ThenBy(silo => silo.ToString(), StringComparer.Ordinal)];
     }
+
+    /// <summary>
+    /// The silo a row is first sent to: the silos of <paramref name="turnOrder"/> in turn, by row number. A job's rows are
+    /// shared exactly (no silo has more than one row more than another). Rows take about as long each and a silo's
+    /// rows move in waves of its slots, so a silo given a few dozen rows more than the others, as a random spread gives,
+    /// ran them in a wave of their own after the others had finished: a whole row time more for the job. A row started
+    /// again goes where it went before while that silo is active (the chunk remembers), so a silo joining or leaving
+    /// moves no row that is running.
+    /// </summary>
+    public static SiloAddress SiloFor(IReadOnlyList<SiloAddress> turnOrder, long rowNumber) =>
+        turnOrder[(int)(rowNumber % turnOrder.Count)];
 
     /// <summary>The runner a chunk uses on a silo: one per chunk and silo, so a chunk's rows there arrive in one call.</summary>
     public IRowRunnerGrain On(SiloAddress silo, int chunkIndex) => grains.GetGrain<IRowRunnerGrain>(RowRunnerKeys.For(silo, chunkIndex));

@@ -44,7 +44,7 @@ public sealed class ThreeSiloPipelineTests
     }
 
     [Fact]
-    public async Task RowsSpreadAcrossAllSilos()
+    public async Task RowsAreSharedEvenlyAcrossAllSilos()
     {
         var before = _cluster.Limiters.Select(limiter => limiter.RowsStarted).ToArray();
 
@@ -53,8 +53,8 @@ public sealed class ThreeSiloPipelineTests
         output.AssertAllOk();
         var perSilo = _cluster.Limiters.Select((limiter, i) => limiter.RowsStarted - before[i]).ToArray();
         Assert.Equal(JobStatus.Completed, progress.Status);
-        Assert.All(perSilo, rows => Assert.True(rows > 0, $"A silo processed no rows: {string.Join(", ", perSilo)}"));
-        Assert.Equal(90, perSilo.Sum());
+        // Shared exactly: a silo with a few rows more than the others would run them after the others had finished.
+        Assert.All(perSilo, rows => Assert.True(rows == 30, $"Rows per silo: {string.Join(", ", perSilo)}"));
     }
 
     [Fact]

@@ -15,29 +15,39 @@ public sealed class RowRunnerPlacementTests
     [Fact]
     public void A_row_goes_to_the_same_silo_every_time_whatever_the_order_silos_are_listed_in()
     {
-        var reversed = ThreeSilos.Reverse().ToArray();
+        var order = RowRunners.TurnOrder(ThreeSilos, "job-1");
+        var reversed = RowRunners.TurnOrder([.. ThreeSilos.Reverse()], "job-1");
+
+        Assert.Equal(order, reversed);
+        Assert.Equal(ThreeSilos.Order(), order.Order());
         for (var row = 0; row < 300; row++)
         {
-            var chosen = RowRunners.SiloFor(ThreeSilos, "job-1/3", row);
-            Assert.Equal(chosen, RowRunners.SiloFor(ThreeSilos, "job-1/3", row));
-            Assert.Equal(chosen, RowRunners.SiloFor(reversed, "job-1/3", row));
+            Assert.Equal(RowRunners.SiloFor(order, row), RowRunners.SiloFor(reversed, row));
         }
     }
 
-    [Fact]
-    public void Rows_spread_evenly_and_a_joining_silo_takes_only_its_share()
+    [Theory]
+    [InlineData(3_000)]
+    [InlineData(3_001)]
+    [InlineData(3_002)]
+    [InlineData(17)]
+    public void A_jobs_rows_are_shared_exactly_no_silo_has_more_than_one_row_more_than_another(int rows)
     {
-        var before = Enumerable.Range(0, 3000).Select(row => RowRunners.SiloFor(ThreeSilos, $"job-1/{row / 100}", row)).ToArray();
-        var counts = before.GroupBy(silo => silo).Select(group => group.Count()).ToArray();
-        Assert.Equal(3, counts.Length);
-        Assert.All(counts, count => Assert.InRange(count, 850, 1150));
+        var order = RowRunners.TurnOrder(ThreeSilos, "job-7");
 
-        SiloAddress[] four = [.. ThreeSilos, Silo(11114)];
-        var after = Enumerable.Range(0, 3000).Select(row => RowRunners.SiloFor(four, $"job-1/{row / 100}", row)).ToArray();
-        var moved = Enumerable.Range(0, 3000).Where(row => !after[row].Equals(before[row])).ToList();
-        // Every row that moved went to the new silo: about a quarter of them.
-        Assert.All(moved, row => Assert.Equal(four[3], after[row]));
-        Assert.InRange(moved.Count, 600, 900);
+        var counts = Enumerable.Range(0, rows).GroupBy(row => RowRunners.SiloFor(order, row)).Select(group => group.Count()).ToArray();
+
+        Assert.Equal(3, counts.Length);
+        Assert.Equal(rows, counts.Sum());
+        Assert.InRange(counts.Max() - counts.Min(), 0, 1);
+    }
+
+    [Fact]
+    public void Each_job_has_its_own_turn_order_so_small_jobs_do_not_all_start_on_one_silo()
+    {
+        var firstSilos = Enumerable.Range(0, 60).Select(job => RowRunners.TurnOrder(ThreeSilos, $"tenant/job-{job}")[0]).ToList();
+
+        Assert.All(ThreeSilos, silo => Assert.InRange(firstSilos.Count(first => first.Equals(silo)), 5, 40));
     }
 
     [Fact]
