@@ -138,15 +138,12 @@ public static class SiloBuilderExtensions
                 listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
         }
 
-        // One generic table (OrleansStorage) holds every provider's state, keyed by grain type and id. The research
-        // cache's own connections commit without waiting for the disk: a lost entry is only searched again.
+        // One generic table (OrleansStorage) holds every provider's state, keyed by grain type and id.
         foreach (var storage in StorageNames.All)
         {
-            silo.AddPostgresGrainStorage(storage, storage == StorageNames.Research
-                ? PostgresConnectionTuning.ForCache(connections.Postgres)
-                : PostgresConnectionTuning.ForState(connections.Postgres));
+            silo.AddPostgresGrainStorage(storage, connections.Postgres);
         }
 
-        silo.UsePostgresReminders(PostgresConnectionTuning.ForState(connections.Postgres));
+        silo.UsePostgresReminders(connections.Postgres);
     }
 }
