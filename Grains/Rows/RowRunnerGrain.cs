@@ -27,7 +27,19 @@ public sealed partial class RowRunnerGrain(
     /// <summary>Rows wait for slots and rate-limit permits without bound: idle collection must not take them meanwhile.</summary>
     private static readonly TimeSpan KeptWhileRowsRun = TimeSpan.FromDays(7);
 
+    /// <summary>How long a row whose result its chunk acknowledged is remembered: one to two of these.</summary>
+    private static readonly TimeSpan DeliveredKept = TimeSpan.FromSeconds(10);
+
     private readonly Dictionary<(string Chunk, long Row, int Generation), RowWork> _rows = [];
+
+    // Rows whose results their chunks acknowledged lately. A chunk's timer starts its pending rows again, and such a
+    // start can cross the row's report: sent by the chunk before the result reached it, it arrives here after the chunk
+    // acknowledged it, when the row is no longer known here, and ran the row (and paid its provider calls) a second
+    // time. Such a start is now ignored. Two generations, swapped every DeliveredKept, bound the memory; a start after
+    // that is a real one (the chunk lost the result), and runs the row.
+    private HashSet<(string Chunk, long Row, int Generation)> _delivered = [];
+    private HashSet<(string Chunk, long Row, int Generation)> _deliveredBefore = [];
+    private long _deliveredSince = Environment.TickCount64;
     private readonly Dictionary<string, ChunkOutbox> _outboxes = [];
     private readonly CancellationTokenSource _abandon = new();
 
@@ -39,6 +51,11 @@ public sealed partial class RowRunnerGrain(
             var key = (request.ChunkKey, request.RowNumber, generation);
             if (!_rows.TryGetValue(key, out var row))
             {
+                if (RecentlyDelivered(key))
+                {
+                    continue;
+                }
+
                 row = new RowWork(request);
                 _rows[key] = row;
             }
@@ -145,6 +162,7 @@ public sealed partial class RowRunnerGrain(
                 {
                     _rows.Remove(key);
                     row.Cancellation.Dispose();
+                    RememberDelivered(key);
                 }
 
                 done.TrySetResult();
@@ -153,6 +171,32 @@ public sealed partial class RowRunnerGrain(
 
         outbox.Sending = false;
         _outboxes.Remove(chunkKey);
+    }
+
+    private bool RecentlyDelivered((string Chunk, long Row, int Generation) key)
+    {
+        Age();
+        return _delivered.Contains(key) || _deliveredBefore.Contains(key);
+    }
+
+    private void RememberDelivered((string Chunk, long Row, int Generation) key)
+    {
+        Age();
+        _delivered.Add(key);
+    }
+
+    /// <summary>Moves the remembered rows one generation on for every <see cref="DeliveredKept"/> passed.</summary>
+    private void Age()
+    {
+        var elapsed = Environment.TickCount64 - _deliveredSince;
+        if (elapsed < DeliveredKept.TotalMilliseconds)
+        {
+            return;
+        }
+
+        (_deliveredBefore, _delivered) = elapsed < 2 * DeliveredKept.TotalMilliseconds ? (_delivered, _deliveredBefore) : ([], _deliveredBefore);
+        _delivered.Clear();
+        _deliveredSince = Environment.TickCount64;
     }
 
     private async Task<bool> DeliverAsync(IChunkGrain chunk, RowReport[] reports)

@@ -1,4 +1,6 @@
+using PersonalizedLine.Grains.Interfaces.Chunks;
 using PersonalizedLine.Grains.Interfaces.Jobs;
+using PersonalizedLine.Grains.Interfaces.Rows;
 using PersonalizedLine.Grains.Jobs;
 using PersonalizedLine.Grains.Rows;
 using PersonalizedLine.ProviderEmulator;
@@ -179,6 +181,30 @@ public sealed class ThreeSiloPipelineTests
     }
 
     [Fact]
+    public async Task AStartThatCrossesItsRowsReportDoesNotRunTheRowAgain()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(1, _ => $"Crossing{tag}"), Deadline);
+        output.AssertAllOk();
+        var researched = Assert.Single(_cluster.Emulator.Search.Requests, request => request.Text.Contains(tag, StringComparison.Ordinal)).Text;
+        var searchesBefore = _cluster.Emulator.Search.TotalRequests;
+        var silos = _cluster.Cluster.Silos.Select(silo => silo.SiloAddress).ToList();
+        var runner = _cluster.Client.GetGrain<IRowRunnerGrain>(RowRunnerKeys.For(RowRunners.TurnOrder(silos, progress.JobId)[0], 0));
+        var chunkKey = ChunkKeys.Chunk(progress.JobId, 0);
+        var callsBefore = _cluster.Emulator.Llm.TotalRequests;
+        // The other row's company is not cached: its search takes seconds, so the late row, cached, would call first.
+        _cluster.Emulator.Search.Latency = TimeSpan.FromSeconds(3);
+
+        // Row 0 again, as a chunk's timer sends it when the row's report is still on its way; and a row it never had.
+        await runner.Start(0, [Request(chunkKey, 0, researched), Request(chunkKey, 7, "Unseen Co unseen.example")]);
+
+        await Eventually.TrueAsync(
+            () => _cluster.Emulator.Llm.Requests.Any(request => request.Body.Contains("Unseen Co", StringComparison.Ordinal)), Deadline, "the new row's LLM call");
+        Assert.Equal(callsBefore + 1, _cluster.Emulator.Llm.TotalRequests);
+        Assert.Equal(searchesBefore + 1, _cluster.Emulator.Search.TotalRequests);
+    }
+
+    [Fact]
     public async Task AFinishedJobsChunksLeaveMemoryAndADownloadDoesNotBringThemBack()
     {
         var (progress, output) = await _cluster.RunAsync(LeadFiles.Csv(60), Deadline);
@@ -194,6 +220,9 @@ public sealed class ThreeSiloPipelineTests
     }
 
     /// <summary>The cluster's activations whose key matches, with the silo each is on.</summary>
+    private static RowRequest Request(string chunkKey, long rowNumber, string query) =>
+        new(chunkKey, rowNumber, query, "Write one opening line.", new Dictionary<string, string> { ["company"] = query }, "test-model");
+
     private async Task<IReadOnlyList<(string Key, SiloAddress Silo)>> ActivationsAsync(Func<string, bool> keyMatches)
     {
         var statistics = await _cluster.Client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
