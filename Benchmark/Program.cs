@@ -71,7 +71,9 @@ static async Task<int> RunAsync(BenchmarkSettings settings, CancellationToken st
         : null;
     emulator.Search.RequestReceived += request => Interlocked.CompareExchange(ref firstCallTicks, request.ReceivedAt.UtcTicks, 0);
     var processesBefore = host.SampleProcesses();
+    var occupancy = new SlotOccupancy(emulator);
     var run = await host.RunJobAsync(settings.Rows, stop);
+    await occupancy.DisposeAsync();
     // Read while the product's process still runs: its peak is its lifetime's, warm-up included.
     var memory = host.ProductMemory();
     var processesAfter = host.SampleProcesses();
@@ -95,6 +97,10 @@ static async Task<int> RunAsync(BenchmarkSettings settings, CancellationToken st
         ? "ideal rows/s         n/a (zero latency: this is the CPU ceiling)"
         : $"ideal rows/s         {ideal:N1} ({(settings.QuotaRequestsPerWindow is null ? "rows in flight ÷ per-row latency" : "the request quota, or rows in flight ÷ per-row latency if lower")})");
     Console.WriteLine(double.IsNaN(ideal) ? "efficiency           n/a" : $"efficiency           {100 * rowsPerSecond / ideal:N1} %");
+    if (!double.IsNaN(ideal))
+    {
+        Console.WriteLine($"slots busy           {occupancy.Describe(settings.Silos * settings.RowsInFlight, settings.RowLatencySeconds)}");
+    }
     Console.WriteLine($"provider calls       search {emulator.Search.TotalRequests:N0} (peak {emulator.Search.MaxInFlight} in flight), LLM {emulator.Llm.TotalRequests:N0} (peak {emulator.Llm.MaxInFlight})"
         + (settings.Batch ? $", in provider batches {emulator.Batches.RequestsProcessed:N0} ({emulator.Batches.FilesUploaded} file(s))" : string.Empty));
     Console.WriteLine($"rows per request     {settings.RowsPerRequest} asked; {outcome.Usage.LlmRequests:N0} LLM requests for {settings.Rows:N0} rows; {settings.Rows / run.JobSeconds * 60:N0} rows/min");
