@@ -14,6 +14,7 @@ namespace PersonalizedLine.Grains.Rows;
 /// <remarks>
 /// A row is known here by its chunk, number and generation while it runs and until its chunk has its result; a result
 /// that could not be reported stays for the chunk's next start, which reports it again instead of running the row twice.
+/// Once the chunk has it, the row's key alone is remembered for a few seconds more, for a start that crossed the report.
 /// </remarks>
 [SiloPinnedPlacement]
 public sealed partial class RowRunnerGrain(
@@ -194,8 +195,14 @@ public sealed partial class RowRunnerGrain(
             return;
         }
 
-        (_deliveredBefore, _delivered) = elapsed < 2 * DeliveredKept.TotalMilliseconds ? (_delivered, _deliveredBefore) : ([], _deliveredBefore);
+        (_deliveredBefore, _delivered) = (_delivered, _deliveredBefore);
         _delivered.Clear();
+        if (elapsed >= 2 * DeliveredKept.TotalMilliseconds)
+        {
+            // Two periods or more without a look: what was current then is old enough to forget too.
+            _deliveredBefore.Clear();
+        }
+
         _deliveredSince = Environment.TickCount64;
     }
 
