@@ -211,7 +211,6 @@ public sealed partial class ResearchCacheShardGrain(
             stored.Query = query;
             stored.Summary = findings.Summary;
             stored.FetchedAt = clock.GetUtcNow();
-            entry.PendingWrites++;
             entry.Storing = StoreAsync(entry, entry.Storing);
             outcome = new ResearchSearchOutcome(findings.Summary, Error: null);
         }
@@ -248,6 +247,8 @@ public sealed partial class ResearchCacheShardGrain(
     /// </summary>
     private async Task StoreAsync(ResearchEntry entry, Task? previous)
     {
+        // Counted before the first await, so the entry is unsettled from the moment the write is asked for.
+        entry.PendingWrites++;
         if (previous is not null)
         {
             await previous;
