@@ -32,12 +32,40 @@ public sealed class ClusterConnectionDefaultsTests(PostgresServer server)
         Assert.Equal(0L, await PreparedAfterRunsAsync(connectionString));
     }
 
+    [Fact]
+    public async Task A_pooled_connection_is_reused_without_a_reset_unless_the_string_asks_for_one()
+    {
+        // One connection per pool, so the second open gets the same session back.
+        var silo = SiloConnectionString($"{server.ConnectionString};MaxPoolSize=1;Application Name=no-reset");
+        var resetting = SiloConnectionString($"{server.ConnectionString};MaxPoolSize=1;Application Name=reset;No Reset On Close=false");
+
+        Assert.True(new NpgsqlConnectionStringBuilder(silo).NoResetOnClose);
+        Assert.Equal("1234ms", await SettingAfterReuseAsync(silo));
+        Assert.Equal("0", await SettingAfterReuseAsync(resetting));
+    }
+
     private static string SiloConnectionString(string postgres) =>
         ClusterConnections.Read(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = "127.0.0.1:6379",
             ["ConnectionStrings:Postgres"] = postgres,
         }).Build()).Postgres;
+
+    /// <summary>Changes a session setting on a pooled connection, closes it, and reads the setting on the next open.</summary>
+    private static async Task<string> SettingAfterReuseAsync(string connectionString)
+    {
+        await using (var first = new NpgsqlConnection(connectionString))
+        {
+            await first.OpenAsync();
+            await using var set = new NpgsqlCommand("SET statement_timeout = 1234", first);
+            await set.ExecuteNonQueryAsync();
+        }
+
+        await using var second = new NpgsqlConnection(connectionString);
+        await second.OpenAsync();
+        await using var show = new NpgsqlCommand("SHOW statement_timeout", second);
+        return (string)(await show.ExecuteScalarAsync())!;
+    }
 
     /// <summary>Runs one parameterized read <see cref="Runs"/> times on a connection, then counts that session's prepared statements for it.</summary>
     private static async Task<long> PreparedAfterRunsAsync(string connectionString)
