@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS OrleansStorage
 );
 
 COMMENT ON TABLE OrleansStorage IS
-    'Orleans grain state (ADO.NET storage provider). PayloadBinary holds the serialized state (JSON by default); deleted by a clear (the silos set DeleteStateOnClear).';
+    'Orleans grain state (ADO.NET storage provider). PayloadBinary holds the serialized state (Orleans binary; JSON from earlier versions); deleted by a clear (the silos set DeleteStateOnClear).';
 
 -- One row per grain and service. Two partial indexes because the key extension is nullable and a
 -- NULL must count as a value here. They make the first INSERT of a state race-free (see

@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using Orleans.Storage;
+using PersonalizedLine.Silo.Hosting;
 using PersonalizedLine.Tests.Support;
 
 namespace PersonalizedLine.Tests.Storage;
@@ -28,11 +29,34 @@ public sealed class AdoNetGrainStorageTests(PostgresServer server)
         var row = Assert.Single(await RowsAsync(serviceId));
         Assert.Equal(2, row.Version);
         Assert.Equal("note-1", row.KeyExtension);
-        // The default grain storage serializer writes JSON (with the state's type name) into PayloadBinary.
-        var json = Encoding.UTF8.GetString(row.Payload!);
-        Assert.StartsWith("{", json);
-        Assert.Contains("hello again", json);
-        Assert.Contains(nameof(StoredNote), json);
+        // Orleans' binary form, not JSON; its strings are UTF-8 inside it.
+        Assert.False(BinaryStateSerializer.IsJson(row.Payload));
+        Assert.Contains("hello again", Encoding.UTF8.GetString(row.Payload!));
+    }
+
+    [Fact]
+    public async Task StateAnEarlierVersionWroteInJsonIsReadAndItsNextWriteIsBinary()
+    {
+        var serviceId = PostgresClusters.NewServiceId("earlier");
+        await using (var earlier = await PostgresClusters.StartAsync(server, serviceId, asEarlierVersions: true))
+        {
+            await earlier.Client.GetGrain<IStoredNoteGrain>("note-5").Write("written in json", 7);
+        }
+
+        var json = Assert.Single(await RowsAsync(serviceId)).Payload!;
+        Assert.True(BinaryStateSerializer.IsJson(json));
+        Assert.Contains(nameof(StoredNote), Encoding.UTF8.GetString(json));
+
+        await using var current = await PostgresClusters.StartAsync(server, serviceId);
+        var grain = current.Client.GetGrain<IStoredNoteGrain>("note-5");
+        Assert.Equal(new StoredNoteView("written in json", 7, true, "1"), await grain.Read());
+        await grain.Write("then in binary", 8);
+        await current.DeactivateAsync(grain);
+
+        Assert.Equal(new StoredNoteView("then in binary", 8, true, "2"), await grain.Read());
+        var rewritten = Assert.Single(await RowsAsync(serviceId)).Payload!;
+        Assert.False(BinaryStateSerializer.IsJson(rewritten));
+        Assert.True(rewritten.Length < json.Length, $"binary {rewritten.Length} bytes, JSON {json.Length}");
     }
 
     [Fact]

@@ -12,14 +12,28 @@ internal static class PostgresClusters
     /// <summary>
     /// Starts a cluster. State and reminder rows are keyed by service id, so a cluster started later with the same
     /// <paramref name="serviceId"/> sees what an earlier one wrote; a fresh id per test keeps tests apart.
+    /// <paramref name="asEarlierVersions"/> registers the storage as earlier versions did: the ADO.NET provider with its
+    /// default serializer, JSON.
     /// </summary>
-    public static async Task<InProcessTestCluster> StartAsync(PostgresServer server, string serviceId, bool withReminders = false)
+    public static async Task<InProcessTestCluster> StartAsync(PostgresServer server, string serviceId, bool withReminders = false, bool asEarlierVersions = false)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = serviceId;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddPostgresGrainStorage("jobs", server.ConnectionString);
+            if (asEarlierVersions)
+            {
+                silo.AddAdoNetGrainStorage("jobs", options =>
+                {
+                    options.Invariant = PostgresStorageExtensions.Invariant;
+                    options.ConnectionString = server.ConnectionString;
+                });
+            }
+            else
+            {
+                silo.AddPostgresGrainStorage("jobs", server.ConnectionString);
+            }
+
             if (withReminders)
             {
                 silo.UsePostgresReminders(server.ConnectionString);

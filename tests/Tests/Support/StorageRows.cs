@@ -8,8 +8,8 @@ namespace PersonalizedLine.Tests.Support;
 /// left nothing behind: <c>Assert.Empty(await rows.MentioningAsync(jobId))</c> names every leftover row on failure.
 /// </summary>
 /// <remarks>
-/// Stored state is JSON (the default grain storage serializer), so a job id inside another grain's state — a list
-/// that still names the job — is found too. Matching is by substring: use ids that are not part of other ids (GUIDs).
+/// Strings in stored state are UTF-8 (in Orleans' binary form as in JSON), so a job id inside another grain's state — a
+/// list that still names the job — is found too. Matching is by substring: use ids that are not part of other ids (GUIDs).
 /// A grain key that reads as a GUID (a job id is 32 hex digits) is not stored as text: the ADO.NET provider keeps it as
 /// a GUID key, in the GrainIdN0 and GrainIdN1 columns (its bytes as two little-endian 64-bit numbers), so such a text
 /// also matches the rows under that key.
