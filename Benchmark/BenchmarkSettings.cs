@@ -6,7 +6,7 @@ namespace PersonalizedLine.Benchmark;
 public sealed record BenchmarkSettings
 {
     public const string Usage =
-        "Usage: dotnet run -c Release --project Benchmark -- [--host api|in-process|cluster] [--api-dir DIR] [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000]"
+        "Usage: dotnet run -c Release --project Benchmark -- [--host api|in-process|cluster] [--api-dir DIR] [--rows 10000] [--research-ms 1000] [--llm-ms 2000] [--in-flight 1000] [--chunk-size 100] [--warmup-rows 2000 × silos]"
         + " [--research-jitter-ms 0] [--llm-jitter-ms 0] [--silos 1]"
         + " [--quota-rpm 0] [--quota-tpm 0] [--quota-window 60] [--research-rpm 0] [--llm-rpm 0] [--llm-tpm 0]"
         + " [--llm-quota-rpm 0] [--rows-per-request 1] [--batch 0]."
@@ -19,8 +19,12 @@ public sealed record BenchmarkSettings
 
     private const string ApiDirectoryOption = "--api-dir";
 
-    /// <summary>Warm-up rows of the throughput scenarios; at a provider limit the limit sets the pace, not the JIT.</summary>
-    private const int DefaultWarmupRows = 2_000;
+    /// <summary>
+    /// Warm-up rows of the throughput scenarios, per silo: every silo warms up as one silo alone does (its JIT, its
+    /// connections, two waves of its slots), so N silos are compared with one on equal terms. At a provider limit the
+    /// limit sets the pace, not the JIT.
+    /// </summary>
+    private const int DefaultWarmupRowsPerSilo = 2_000;
 
     private static readonly Dictionary<string, Func<BenchmarkSettings, int, BenchmarkSettings>> Setters = new()
     {
@@ -69,7 +73,7 @@ public sealed record BenchmarkSettings
 
     public int ChunkSize { get; init; } = 100;
 
-    public int WarmupRows { get; init; } = DefaultWarmupRows;
+    public int WarmupRows { get; init; } = DefaultWarmupRowsPerSilo;
 
     /// <summary>Silos of one cluster: hosted in this process, or processes of their own with <c>--host cluster</c>.</summary>
     public int Silos { get; init; } = 1;
@@ -154,10 +158,10 @@ public sealed record BenchmarkSettings
         }
 
         var settings = values.Aggregate(new BenchmarkSettings(), (current, option) => Setters[option.Key](current, option.Value));
-        if (settings.AtProviderLimit && !values.ContainsKey("--warmup-rows"))
+        if (!values.ContainsKey("--warmup-rows"))
         {
             // A warm-up job at a limit would take minutes and leave the limiter's pace behind for the measured job.
-            settings = settings with { WarmupRows = 0 };
+            settings = settings with { WarmupRows = settings.AtProviderLimit ? 0 : DefaultWarmupRowsPerSilo * settings.Silos };
         }
 
         if (settings.Silos < 1 || settings.QuotaWindowSeconds < 1 || settings.RowsPerRequest is < 1 or > 50)
