@@ -69,8 +69,26 @@ public sealed class CliProcess : IDisposable
     /// <summary>SIGINT, as Ctrl+C in a terminal sends it.</summary>
     public async Task InterruptAsync()
     {
+        // A process started in the background of a shell without job control (`cmd &` in a script) ignores SIGINT,
+        // and every process it starts inherits that: the CLI would never see this Ctrl+C.
+        if (IgnoresInterrupts(_process.Id))
+        {
+            throw new InvalidOperationException(
+                "The CLI ignores SIGINT, inherited from the test run: it was started in the background without job control. "
+                + "Run the tests in the foreground, or with job control on (`set -m`) before starting them in the background.");
+        }
+
         using var signal = Process.Start("kill", ["-INT", _process.Id.ToString()])!;
         await signal.WaitForExitAsync();
+    }
+
+    /// <summary>Whether the process's ignored signals (SigIgn in /proc/PID/status, a bit mask from signal 1) include SIGINT.</summary>
+    private static bool IgnoresInterrupts(int processId)
+    {
+        const int SigInt = 2;
+        var line = File.ReadLines($"/proc/{processId}/status").FirstOrDefault(text => text.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && (ulong.Parse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture) & (1UL << (SigInt - 1))) != 0;
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan deadline)
