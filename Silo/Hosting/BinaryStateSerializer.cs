@@ -9,9 +9,9 @@ namespace PersonalizedLine.Silo.Hosting;
 /// of the silos' CPU; the binary form takes a fraction of that and is smaller on the wire and on disk.
 /// </summary>
 /// <remarks>
-/// The table has no column for the format, so the payload tells: JSON of an object starts with <c>{</c> (0x7B), which
-/// Orleans' binary form never does for a state object (its first byte is a field header whose wire type for an object
-/// is tag-delimited, 0x2_ or 0x3_; 0x7B would be a 32-bit number).
+/// The table has no column for the format, so the payload tells: JSON of an object starts with <c>{</c> (0x7B), and
+/// Orleans' binary form of a state object starts with the object's field header, which is never that byte (the tests
+/// check it for every state type the product stores).
 /// </remarks>
 public sealed class BinaryStateSerializer(IGrainStorageSerializer binary, IGrainStorageSerializer json) : IGrainStorageSerializer
 {

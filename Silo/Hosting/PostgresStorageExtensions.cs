@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
 using Orleans.Storage;
 
@@ -17,7 +18,8 @@ public static class PostgresStorageExtensions
     /// </summary>
     public static ISiloBuilder AddPostgresGrainStorage(this ISiloBuilder silo, string name, string connectionString)
     {
-        silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(nameof(BinaryStateSerializer), (services, _) => new BinaryStateSerializer(
+        // One serializer for every storage name registered here.
+        silo.Services.TryAddKeyedSingleton<IGrainStorageSerializer>(nameof(BinaryStateSerializer), (services, _) => new BinaryStateSerializer(
             ActivatorUtilities.CreateInstance<OrleansGrainStorageSerializer>(services),
             services.GetRequiredService<IGrainStorageSerializer>()));
         return silo.AddAdoNetGrainStorage(name, options => options.Configure<IServiceProvider>((options, services) =>
