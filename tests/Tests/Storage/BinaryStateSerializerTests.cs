@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.Storage;
 using PersonalizedLine.Grains.Batches;
 using PersonalizedLine.Grains.Chunks;
@@ -9,18 +7,16 @@ using PersonalizedLine.Grains.Quotas;
 using PersonalizedLine.Grains.Research;
 using PersonalizedLine.Grains.Webhooks;
 using PersonalizedLine.Silo.Hosting;
+using PersonalizedLine.Tests.Support;
 
 namespace PersonalizedLine.Tests.Storage;
 
 /// <summary>The PostgreSQL storage's payloads: every stored state of the product in Orleans' binary form, and the JSON of earlier versions still read.</summary>
 public sealed class BinaryStateSerializerTests
 {
-    private static readonly IGrainStorageSerializer Binary = new OrleansGrainStorageSerializer(
-        new ServiceCollection().AddSerializer(serializer => serializer.AddAssembly(typeof(JobState).Assembly))
-            .BuildServiceProvider().GetRequiredService<Serializer>());
+    private static readonly IGrainStorageSerializer Binary = StateSerializers.Binary;
 
-    private static readonly IGrainStorageSerializer Json = new JsonGrainStorageSerializer(new OrleansJsonSerializer(
-        Microsoft.Extensions.Options.Options.Create(new OrleansJsonSerializerOptions())));
+    private static readonly IGrainStorageSerializer Json = StateSerializers.Json;
 
     private static readonly BinaryStateSerializer Serializer = new(Binary, Json);
 

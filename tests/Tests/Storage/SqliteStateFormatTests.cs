@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.Storage;
 using PersonalizedLine.Silo.Storage;
 using PersonalizedLine.Tests.Support;
@@ -13,12 +11,9 @@ namespace PersonalizedLine.Tests.Storage;
 /// </summary>
 public sealed class SqliteStateFormatTests : IDisposable
 {
-    private static readonly IGrainStorageSerializer Binary = new OrleansGrainStorageSerializer(
-        new ServiceCollection().AddSerializer(serializer => serializer.AddAssembly(typeof(SqliteTestState).Assembly))
-            .BuildServiceProvider().GetRequiredService<Serializer>());
+    private static readonly IGrainStorageSerializer Binary = StateSerializers.Binary;
 
-    private static readonly IGrainStorageSerializer Json = new JsonGrainStorageSerializer(new OrleansJsonSerializer(
-        Microsoft.Extensions.Options.Options.Create(new OrleansJsonSerializerOptions())));
+    private static readonly IGrainStorageSerializer Json = StateSerializers.Json;
 
     private readonly TempDataDirectory _directory = new();
 
